@@ -1,0 +1,118 @@
+package io.jenkins.plugins.tat.client;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * JSON reading and writing for the API. Responses are read field by field from the tree, so a
+ * field the API adds later, or a {@code null} where the docs promise a value, never fails a call.
+ */
+final class ApiJson {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private ApiJson() {}
+
+    static ObjectNode object() {
+        return MAPPER.createObjectNode();
+    }
+
+    static byte[] write(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serialises", e);
+        }
+    }
+
+    static String writeString(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("strings and maps of strings always serialise", e);
+        }
+    }
+
+    static JsonNode parse(byte[] body) throws IOException {
+        return MAPPER.readTree(body);
+    }
+
+    static JsonNode parse(String text) throws IOException {
+        return MAPPER.readTree(text);
+    }
+
+    /** @return the field's text, or {@code null} when it is missing or JSON null */
+    static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    /** @return the field's text, or {@code ""} when it is missing or JSON null */
+    static String textOrEmpty(JsonNode node, String field) {
+        String value = text(node, field);
+        return value == null ? "" : value;
+    }
+
+    /** @return the field as a number, or {@code null} when it is missing, null or not a number */
+    static Long number(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (value.isNumber()) {
+            return value.asLong();
+        }
+        if (value.isTextual()) {
+            try {
+                return Long.parseLong(value.asText().trim());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    static boolean bool(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value != null && value.asBoolean(false);
+    }
+
+    /**
+     * Reads a time stamp. The docs say {@code YYYY-MM-DDThh:mm:ssZ} but the official examples also
+     * show {@code 2020-11-09T07:21:59+00:00} (tat-api.md §4), so both are read; an empty, null or
+     * unreadable value gives {@code null} rather than failing the call.
+     */
+    static Instant time(JsonNode node, String field) {
+        String value = text(node, field);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.trim()).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    static <T> List<T> list(JsonNode node, String field, Function<JsonNode, T> reader) {
+        JsonNode array = node.get(field);
+        List<T> items = new ArrayList<>();
+        if (array != null && array.isArray()) {
+            array.forEach(item -> items.add(reader.apply(item)));
+        }
+        return List.copyOf(items);
+    }
+
+    static List<String> strings(JsonNode node, String field) {
+        return list(node, field, JsonNode::asText);
+    }
+}

@@ -1,0 +1,112 @@
+package io.jenkins.plugins.tat.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A saved command as DescribeCommands returns it (tat-api.md §4.5).
+ *
+ * @param commandId the command, {@code cmd-xxxxxxxx}
+ * @param commandName its name
+ * @param description its description
+ * @param commandType {@code SHELL}, {@code POWERSHELL} or {@code BAT}
+ * @param enableParameter whether it takes custom parameters
+ * @param defaultParameters the default parameter values (decoded from the JSON-encoded string)
+ * @param defaultParameterConfs the declared parameters with defaults and descriptions
+ * @param workingDirectory the default working directory
+ * @param timeout the default timeout in seconds, when given
+ * @param username the default user
+ * @param createdBy {@code TAT} (public command) or {@code USER}
+ * @param createdTime when it was created, or {@code null}
+ * @param updatedTime when it was last changed, or {@code null}
+ */
+public record Command(
+        String commandId,
+        String commandName,
+        String description,
+        String commandType,
+        boolean enableParameter,
+        Map<String, String> defaultParameters,
+        List<DefaultParameterConf> defaultParameterConfs,
+        String workingDirectory,
+        Long timeout,
+        String username,
+        String createdBy,
+        Instant createdTime,
+        Instant updatedTime) {
+
+    /**
+     * @param commandId the command
+     * @param commandName the name
+     * @param description the description
+     * @param commandType the type
+     * @param enableParameter whether parameters are enabled
+     * @param defaultParameters the defaults
+     * @param defaultParameterConfs the declared parameters
+     * @param workingDirectory the directory
+     * @param timeout the timeout
+     * @param username the user
+     * @param createdBy who created it
+     * @param createdTime creation time
+     * @param updatedTime update time
+     */
+    public Command {
+        defaultParameters = Collections.unmodifiableMap(new LinkedHashMap<>(defaultParameters));
+        defaultParameterConfs = List.copyOf(defaultParameterConfs);
+    }
+
+    /**
+     * The parameters the command declares with their defaults: the {@code DefaultParameterConfs}
+     * when the command has them, else the {@code DefaultParameters}.
+     *
+     * @return name to default value, in declaration order
+     */
+    public Map<String, String> parameterDefaults() {
+        if (defaultParameterConfs.isEmpty()) {
+            return defaultParameters;
+        }
+        Map<String, String> defaults = new LinkedHashMap<>();
+        defaultParameterConfs.forEach(conf -> defaults.put(conf.name(), conf.value()));
+        return Collections.unmodifiableMap(defaults);
+    }
+
+    static Command fromJson(JsonNode node) {
+        return new Command(
+                ApiJson.text(node, "CommandId"),
+                ApiJson.textOrEmpty(node, "CommandName"),
+                ApiJson.textOrEmpty(node, "Description"),
+                ApiJson.text(node, "CommandType"),
+                ApiJson.bool(node, "EnableParameter"),
+                decodeDefaults(ApiJson.text(node, "DefaultParameters")),
+                ApiJson.list(node, "DefaultParameterConfs", DefaultParameterConf::fromJson),
+                ApiJson.text(node, "WorkingDirectory"),
+                ApiJson.number(node, "Timeout"),
+                ApiJson.text(node, "Username"),
+                ApiJson.text(node, "CreatedBy"),
+                ApiJson.time(node, "CreatedTime"),
+                ApiJson.time(node, "UpdatedTime"));
+    }
+
+    // DefaultParameters is a JSON-encoded string; an unreadable one is shown as no defaults
+    // rather than failing the whole DescribeCommands call.
+    private static Map<String, String> decodeDefaults(String json) {
+        Map<String, String> defaults = new LinkedHashMap<>();
+        if (json == null || json.isBlank()) {
+            return defaults;
+        }
+        try {
+            JsonNode node = ApiJson.parse(json);
+            if (node.isObject()) {
+                node.properties().forEach(e -> defaults.put(e.getKey(), e.getValue().asText()));
+            }
+        } catch (IOException e) {
+            return defaults;
+        }
+        return defaults;
+    }
+}

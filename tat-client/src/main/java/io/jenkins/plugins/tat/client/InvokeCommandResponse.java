@@ -1,0 +1,16 @@
+package io.jenkins.plugins.tat.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The answer to InvokeCommand.
+ *
+ * @param invocationId the new invocation, {@code inv-xxxxxxxx}
+ * @param requestId the RequestId of the call
+ */
+public record InvokeCommandResponse(String invocationId, String requestId) {
+
+    static InvokeCommandResponse fromJson(JsonNode response, String requestId) {
+        return new InvokeCommandResponse(ApiJson.text(response, "InvocationId"), requestId);
+    }
+}

@@ -1,0 +1,217 @@
+package io.jenkins.plugins.tat.client;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The rules InvokeCommand's fields must follow, one method per field, so that a request
+ * ({@link InvokeCommandRequest#validate()}) and a form field check in the Jenkins plugin use the
+ * same code.
+ *
+ * <p>Sources: the machine-readable API definition (CLI-API, tccli {@code api.json} of 2026-06-01)
+ * and the InvokeCommand page (TAT-INV), as summarised in tat-api.md §4.1; error codes from the
+ * Go SDK's per-action list (tat-api.md §3.2). Each method returns every violation it finds, or an
+ * empty list.
+ */
+public final class InvokeCommandRules {
+
+    /** Most instances one InvokeCommand may target (CLI-API; an older intl page said 100). */
+    public static final int MAX_INSTANCES = 200;
+    /** Smallest Timeout, in seconds. */
+    public static final long MIN_TIMEOUT = 1;
+    /** Largest Timeout, in seconds (one day). */
+    public static final long MAX_TIMEOUT = 86_400;
+    /** Longest OutputCOSKeyPrefix, in characters. */
+    public static final int MAX_COS_KEY_PREFIX = 60;
+
+    private InvokeCommandRules() {}
+
+    /**
+     * {@code CommandId}: required, of the form {@code cmd-xxxxxxxx}.
+     *
+     * @param commandId the value, may be {@code null}
+     * @return the violations
+     */
+    public static List<Violation> commandId(String commandId) {
+        if (commandId == null || commandId.isBlank()) {
+            return List.of(new Violation("CommandId", "is required: the ID of a saved TAT command, e.g. cmd-abcd1234",
+                    "MissingParameter"));
+        }
+        if (!TatIds.isCommandId(commandId)) {
+            return List.of(new Violation("CommandId", "'" + Texts.shorten(commandId)
+                    + "' is not a command ID; expected cmd- followed by 8 lower-case letters or digits, e.g. cmd-abcd1234",
+                    "InvalidParameterValue.InvalidCommandId"));
+        }
+        return List.of();
+    }
+
+    /**
+     * {@code InstanceIds}: 1 to 200 IDs, each {@code ins-}, {@code lhins-} or {@code rins-}
+     * followed by lower-case letters and digits; none blank, none twice, and all of one kind
+     * (CVM, Lighthouse and managed instances cannot be mixed in one call).
+     *
+     * @param instanceIds the IDs, may be {@code null}
+     * @return the violations
+     */
+    public static List<Violation> instanceIds(List<String> instanceIds) {
+        List<Violation> violations = new ArrayList<>();
+        if (instanceIds == null || instanceIds.isEmpty()) {
+            violations.add(new Violation("InstanceIds",
+                    "is required: at least one instance ID, e.g. ins-abcd1234 (CVM), lhins-abcd1234 (Lighthouse) or rins-abcd1234 (managed)",
+                    "MissingParameter"));
+            return violations;
+        }
+        if (instanceIds.size() > MAX_INSTANCES) {
+            violations.add(new Violation("InstanceIds", "has " + instanceIds.size() + " instances; one invocation may target at most "
+                    + MAX_INSTANCES + ", so split them over several invocations", "InvalidParameterValue.LimitExceeded"));
+        }
+        Set<String> seen = new HashSet<>();
+        Set<InstanceKind> kinds = EnumSet.noneOf(InstanceKind.class);
+        for (int i = 0; i < instanceIds.size(); i++) {
+            String id = instanceIds.get(i);
+            String field = "InstanceIds[" + i + "]";
+            if (id == null || id.isBlank()) {
+                violations.add(new Violation(field, "is empty; remove it or give an instance ID",
+                        "InvalidParameterValue.InvalidInstanceId"));
+            } else if (!TatIds.isInstanceId(id)) {
+                violations.add(new Violation(field, "'" + Texts.shorten(id)
+                        + "' is not a TAT instance ID; expected ins-, lhins- or rins- followed by 8 lower-case letters or digits",
+                        "InvalidParameterValue.InvalidInstanceId"));
+            } else {
+                if (!seen.add(id)) {
+                    // No documented code for a repeated ID; the generic one is what we mirror.
+                    violations.add(new Violation(field, "'" + id + "' is listed more than once", "InvalidParameterValue"));
+                }
+                InstanceKind.of(id).ifPresent(kinds::add);
+            }
+        }
+        if (kinds.size() > 1) {
+            violations.add(new Violation("InstanceIds", "mixes instance kinds ("
+                    + kinds.stream().map(k -> k.prefix() + "…").collect(Collectors.joining(", "))
+                    + "); CVM, Lighthouse and managed instances must be invoked separately",
+                    "InvalidParameterValue.InconsistentInstance"));
+        }
+        return violations;
+    }
+
+    /**
+     * {@code Timeout}: when given, 1 to 86400 seconds.
+     *
+     * @param timeout seconds, or {@code null} for the command's own timeout
+     * @return the violations
+     */
+    public static List<Violation> timeout(Long timeout) {
+        if (timeout != null && (timeout < MIN_TIMEOUT || timeout > MAX_TIMEOUT)) {
+            return List.of(new Violation("Timeout", timeout + " is out of range; it must be " + MIN_TIMEOUT + " to "
+                    + MAX_TIMEOUT + " seconds", "InvalidParameterValue.Range"));
+        }
+        return List.of();
+    }
+
+    /**
+     * {@code Username}: when given, not blank. (The user must exist on the instance; only the
+     * agent can tell, and reports {@code UserNotExists} for the task.)
+     *
+     * @param username the user, or {@code null} for the command's default
+     * @return the violations
+     */
+    public static List<Violation> username(String username) {
+        if (username != null && username.isBlank()) {
+            return List.of(new Violation("Username", "is blank; give a user name such as root, or leave it out",
+                    "InvalidParameter.InvalidUsername"));
+        }
+        return List.of();
+    }
+
+    /**
+     * {@code WorkingDirectory}: when given, not blank.
+     *
+     * @param workingDirectory the directory, or {@code null} for the command's default
+     * @return the violations
+     */
+    public static List<Violation> workingDirectory(String workingDirectory) {
+        if (workingDirectory != null && workingDirectory.isBlank()) {
+            return List.of(new Violation("WorkingDirectory", "is blank; give a directory such as /root, or leave it out",
+                    "InvalidParameterValue.InvalidWorkingDirectory"));
+        }
+        return List.of();
+    }
+
+    /**
+     * {@code OutputCOSBucketUrl}: when given, an {@code https} URL with a host, e.g.
+     * {@code https://bucket-1250000000.cos.ap-beijing.myqcloud.com} (CLI-API: "must start with https").
+     *
+     * @param url the bucket URL, or {@code null}
+     * @return the violations
+     */
+    public static List<Violation> outputCosBucketUrl(String url) {
+        if (url == null) {
+            return List.of();
+        }
+        String rule = "; expected an https URL such as https://bucket-1250000000.cos.ap-beijing.myqcloud.com";
+        try {
+            URI uri = new URI(url.strip());
+            if (!url.equals(url.strip()) || uri.getScheme() == null
+                    || !"https".equals(uri.getScheme().toLowerCase(Locale.ROOT))) {
+                return List.of(new Violation("OutputCOSBucketUrl", "'" + Texts.shorten(url) + "' is not an https URL" + rule,
+                        "InvalidParameterValue.InvalidOutputCOSBucketUrl"));
+            }
+            if (uri.getHost() == null || uri.getHost().isEmpty()) {
+                return List.of(new Violation("OutputCOSBucketUrl", "'" + Texts.shorten(url) + "' has no host" + rule,
+                        "InvalidParameterValue.InvalidOutputCOSBucketUrl"));
+            }
+        } catch (URISyntaxException e) {
+            return List.of(new Violation("OutputCOSBucketUrl", "'" + Texts.shorten(url) + "' is not a valid URL" + rule,
+                    "InvalidParameterValue.InvalidOutputCOSBucketUrl"));
+        }
+        return List.of();
+    }
+
+    /**
+     * {@code OutputCOSKeyPrefix}: when given, 1 to 60 characters, no control characters, not
+     * starting with {@code /}, without {@code //} and without a {@code ..} path segment
+     * (CLI-API).
+     *
+     * @param prefix the key prefix, or {@code null}
+     * @return the violations
+     */
+    public static List<Violation> outputCosKeyPrefix(String prefix) {
+        if (prefix == null) {
+            return List.of();
+        }
+        List<Violation> violations = new ArrayList<>();
+        String code = "InvalidParameterValue.InvalidOutputCOSKeyPrefix";
+        int length = prefix.codePointCount(0, prefix.length());
+        if (length == 0) {
+            violations.add(new Violation("OutputCOSKeyPrefix", "is empty; give a prefix such as logs/deploy, or leave it out", code));
+            return violations;
+        }
+        if (length > MAX_COS_KEY_PREFIX) {
+            violations.add(new Violation("OutputCOSKeyPrefix", "has " + length + " characters; at most "
+                    + MAX_COS_KEY_PREFIX + " are allowed", code));
+        }
+        if (prefix.codePoints().anyMatch(Character::isISOControl)) {
+            violations.add(new Violation("OutputCOSKeyPrefix", "contains a control character; only visible characters are allowed", code));
+        }
+        if (prefix.startsWith("/")) {
+            violations.add(new Violation("OutputCOSKeyPrefix", "'" + Texts.shorten(prefix) + "' must not start with '/'", code));
+        }
+        if (prefix.contains("//")) {
+            violations.add(new Violation("OutputCOSKeyPrefix", "'" + Texts.shorten(prefix) + "' must not contain '//'", code));
+        }
+        for (String segment : prefix.split("/", -1)) {
+            if (segment.equals("..")) {
+                violations.add(new Violation("OutputCOSKeyPrefix", "'" + Texts.shorten(prefix) + "' must not contain a '..' segment", code));
+                break;
+            }
+        }
+        return violations;
+    }
+}

@@ -1,0 +1,106 @@
+package io.jenkins.plugins.tat.client;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A Tencent Cloud API key: SecretId and SecretKey, and for temporary (STS or CAM role)
+ * credentials a session token.
+ *
+ * <p>The SecretKey and token leave this object only as HMAC key material and as the
+ * {@code X-TC-Token} header; {@link #toString()} masks them, and no exception message built by this
+ * library contains them.
+ */
+public final class TencentCloudCredential {
+
+    private final String secretId;
+    private final String secretKey;
+    private final String sessionToken;
+
+    /**
+     * A long-term API key.
+     *
+     * @param secretId the SecretId, e.g. {@code AKID...}
+     * @param secretKey the SecretKey
+     * @throws InvalidRequestException if either is blank or has surrounding white space
+     */
+    public TencentCloudCredential(String secretId, String secretKey) {
+        this(secretId, secretKey, null);
+    }
+
+    /**
+     * A temporary key with its session token.
+     *
+     * @param secretId the temporary SecretId
+     * @param secretKey the temporary SecretKey
+     * @param sessionToken the session token sent as {@code X-TC-Token}, or {@code null} for a
+     *     long-term key
+     * @throws InvalidRequestException if a value is blank or has surrounding white space
+     */
+    public TencentCloudCredential(String secretId, String secretKey, String sessionToken) {
+        List<Violation> violations = new ArrayList<>();
+        // The codes are what the server would answer for such a key (tat-api.md §3.1).
+        check("SecretId", secretId, "AuthFailure.SecretIdNotFound", violations);
+        check("SecretKey", secretKey, "AuthFailure.SignatureFailure", violations);
+        if (sessionToken != null) {
+            check("Token", sessionToken, "AuthFailure.TokenFailure", violations);
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException("Tencent Cloud credential", violations);
+        }
+        this.secretId = secretId;
+        this.secretKey = secretKey;
+        this.sessionToken = sessionToken;
+    }
+
+    // The messages name the field and never echo the value: it may be a secret.
+    private static void check(String field, String value, String errorCode, List<Violation> violations) {
+        if (value == null || value.isBlank()) {
+            violations.add(new Violation(field, "is empty; the API key needs a " + field, errorCode));
+        } else if (!value.equals(value.strip())) {
+            // ERR: "key does not exist or is disabled; watch for stray whitespace"
+            violations.add(new Violation(field,
+                    "starts or ends with white space, which Tencent Cloud would reject; remove it", errorCode));
+        }
+    }
+
+    /** @return the SecretId; it is an identifier, not a secret, and appears in the Authorization header */
+    public String secretId() {
+        return secretId;
+    }
+
+    /**
+     * The SecretKey. Hand it only to the signer.
+     *
+     * @return the SecretKey
+     */
+    String secretKey() {
+        return secretKey;
+    }
+
+    /** @return the session token of a temporary key */
+    Optional<String> sessionToken() {
+        return Optional.ofNullable(sessionToken);
+    }
+
+    /** @return whether this is a temporary key with a session token */
+    public boolean hasSessionToken() {
+        return sessionToken != null;
+    }
+
+    /**
+     * A SecretId shortened for logs: the first 4 and last 4 characters.
+     *
+     * @return for example {@code AKID…MPLE}
+     */
+    public String maskedSecretId() {
+        return secretId.length() <= 8 ? "****" : secretId.substring(0, 4) + "…" + secretId.substring(secretId.length() - 4);
+    }
+
+    @Override
+    public String toString() {
+        return "TencentCloudCredential[secretId=" + maskedSecretId() + ", secretKey=****"
+                + (sessionToken != null ? ", token=****" : "") + "]";
+    }
+}

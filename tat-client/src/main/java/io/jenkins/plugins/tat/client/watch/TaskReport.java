@@ -1,0 +1,64 @@
+package io.jenkins.plugins.tat.client.watch;
+
+import io.jenkins.plugins.tat.client.InvocationTask;
+import io.jenkins.plugins.tat.client.TaskResult;
+import io.jenkins.plugins.tat.client.TaskStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * How one task ended: the instance, the status, and what the command printed.
+ *
+ * @param instanceId the instance
+ * @param invocationTaskId the task
+ * @param status the terminal status
+ * @param statusText the API's status value as received
+ * @param exitCode the exit code, or {@code null} when the command did not run to an end
+ * @param startTime when the command started, or {@code null}
+ * @param endTime when it ended, or {@code null}
+ * @param output the output as text; bytes that are not UTF-8 are shown as U+FFFD
+ * @param dropped how many bytes of output the API cut off (the full output is at {@code outputUrl}
+ *     when COS output was configured)
+ * @param outputUrl the COS URL of the full output, or {@code ""}
+ * @param errorInfo why the task failed, e.g. {@code UserNotExists: user `bob` not exists}, or {@code ""}
+ * @param outputUploadError why uploading the output to COS failed, or {@code ""}
+ */
+public record TaskReport(
+        String instanceId,
+        String invocationTaskId,
+        TaskStatus status,
+        String statusText,
+        Long exitCode,
+        Instant startTime,
+        Instant endTime,
+        String output,
+        long dropped,
+        String outputUrl,
+        String errorInfo,
+        String outputUploadError) implements java.io.Serializable {
+
+    /** @return whether the command succeeded */
+    public boolean succeeded() {
+        return status == TaskStatus.SUCCESS;
+    }
+
+    /** @return how long the command ran, when both ends are known */
+    public Optional<Duration> duration() {
+        return startTime == null || endTime == null ? Optional.empty() : Optional.of(Duration.between(startTime, endTime));
+    }
+
+    /**
+     * @param task a terminal task as DescribeInvocationTasks returned it
+     * @return its report
+     */
+    public static TaskReport of(InvocationTask task) {
+        TaskResult result = task.taskResult();
+        // The command's own start and end when it ran; the task's otherwise (e.g. START_FAILED).
+        Instant start = result.execStartTime() != null ? result.execStartTime() : task.startTime();
+        Instant end = result.execEndTime() != null ? result.execEndTime() : task.endTime();
+        return new TaskReport(task.instanceId(), task.invocationTaskId(), task.status(), task.taskStatus(),
+                result.exitCode(), start, end, result.outputText(), result.dropped(), result.outputUrl(),
+                task.errorInfo(), result.outputUploadCosErrorInfo());
+    }
+}

@@ -1,0 +1,28 @@
+package io.jenkins.plugins.tat.client.watch;
+
+import io.jenkins.plugins.tat.client.TaskStatus;
+import java.util.Map;
+
+/**
+ * Hears what an {@link InvocationWatcher} sees. Called on the watching thread.
+ */
+public interface WatchListener {
+
+    /**
+     * A task reached a terminal status. Called once per task.
+     *
+     * @param report how it ended
+     */
+    default void taskFinished(TaskReport report) {}
+
+    /**
+     * The tasks' statuses changed since the last poll (not called when nothing changed).
+     *
+     * @param counts how many tasks are in each status now
+     * @param total how many tasks the invocation has
+     */
+    default void progress(Map<TaskStatus, Integer> counts, int total) {}
+
+    /** A listener that ignores everything. */
+    WatchListener NONE = new WatchListener() {};
+}

@@ -1,0 +1,135 @@
+package io.jenkins.plugins.tat.client.emulator;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Switches for the failures a client must survive. Each switch applies to the next N requests
+ * (of any action, or of one action after {@link #forAction}); the requests are counted as they
+ * arrive, whatever they contain. Methods return this object so switches can be chained.
+ *
+ * <p>Where in the request's path each fault strikes:
+ * <ul>
+ *   <li>{@link #dropBeforeAction}, {@link #http500}, {@link #garbageBody} and
+ *       {@link #requestLimitExceeded} replace the service: the action is not executed.</li>
+ *   <li>{@link #dropAfterAction} lets the service execute the action (if the request is valid,
+ *       it takes effect), then closes the connection without a response.</li>
+ *   <li>{@link #delay} lets the service execute the action, then waits before responding.</li>
+ *   <li>{@link #throttlePerSecond} refuses, with {@code RequestLimitExceeded}, requests beyond
+ *       the limit in a rolling one-second window per action.</li>
+ * </ul>
+ */
+public final class EmulatorFaults {
+
+    private final FaultBoard board;
+    private final String action;
+
+    EmulatorFaults(FaultBoard board, String action) {
+        this.board = board;
+        this.action = action;
+    }
+
+    /**
+     * @param actionName an X-TC-Action, e.g. {@code InvokeCommand}
+     * @return switches that apply only to requests for that action
+     */
+    public EmulatorFaults forAction(String actionName) {
+        return new EmulatorFaults(board, Objects.requireNonNull(actionName));
+    }
+
+    /**
+     * @param requests how many requests answer {@code RequestLimitExceeded} (HTTP 200, error envelope)
+     * @return this
+     */
+    public EmulatorFaults requestLimitExceeded(int requests) {
+        board.arm(FaultKind.REQUEST_LIMIT_EXCEEDED, action, requests, Duration.ZERO);
+        return this;
+    }
+
+    /**
+     * @param requests how many requests answer HTTP 500 with a plain-text body
+     * @return this
+     */
+    public EmulatorFaults http500(int requests) {
+        board.arm(FaultKind.HTTP_500, action, requests, Duration.ZERO);
+        return this;
+    }
+
+    /**
+     * @param requests how many requests answer HTTP 200 with a body that is not JSON
+     * @return this
+     */
+    public EmulatorFaults garbageBody(int requests) {
+        board.arm(FaultKind.GARBAGE_BODY, action, requests, Duration.ZERO);
+        return this;
+    }
+
+    /**
+     * @param requests how many requests are read and then dropped unanswered, without executing
+     * @return this
+     */
+    public EmulatorFaults dropBeforeAction(int requests) {
+        board.arm(FaultKind.DROP_BEFORE_ACTION, action, requests, Duration.ZERO);
+        return this;
+    }
+
+    /**
+     * @param requests how many requests are executed and then dropped unanswered
+     * @return this
+     */
+    public EmulatorFaults dropAfterAction(int requests) {
+        board.arm(FaultKind.DROP_AFTER_ACTION, action, requests, Duration.ZERO);
+        return this;
+    }
+
+    /**
+     * Delays the response to the next request (after executing it), e.g. to make a client's read
+     * timeout fire.
+     *
+     * @param delay how long to wait before responding
+     * @return this
+     */
+    public EmulatorFaults delay(Duration delay) {
+        return delay(delay, 1);
+    }
+
+    /**
+     * @param delay how long to wait before responding
+     * @param requests how many requests to delay
+     * @return this
+     */
+    public EmulatorFaults delay(Duration delay, int requests) {
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("delay must not be negative: " + delay);
+        }
+        board.arm(FaultKind.DELAY, action, requests, delay);
+        return this;
+    }
+
+    /**
+     * Turns on rate limiting: per action, at most {@code maxRequests} requests in any rolling
+     * second of the emulator clock; TAT's documented limit is 20 (tat-api.md §4).
+     *
+     * @param maxRequests requests admitted per second
+     * @return this
+     */
+    public EmulatorFaults throttlePerSecond(int maxRequests) {
+        board.throttle(action, maxRequests);
+        return this;
+    }
+
+    /**
+     * Turns rate limiting off again (for this view's action, or the default for all actions).
+     *
+     * @return this
+     */
+    public EmulatorFaults throttleOff() {
+        board.throttle(action, null);
+        return this;
+    }
+
+    /** Disarms every fault and turns throttling off, for all actions. */
+    public void clear() {
+        board.clear();
+    }
+}

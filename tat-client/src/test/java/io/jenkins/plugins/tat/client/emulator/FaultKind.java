@@ -1,0 +1,19 @@
+package io.jenkins.plugins.tat.client.emulator;
+
+/** The failures the emulator can inject, as recorded in {@link RecordedRequest#faults()}. */
+public enum FaultKind {
+    /** Answered {@code RequestLimitExceeded} because the test asked for it; nothing executed. */
+    REQUEST_LIMIT_EXCEEDED,
+    /** Answered {@code RequestLimitExceeded} by the rolling-window throttle; nothing executed. */
+    THROTTLED,
+    /** Answered HTTP 500 with a non-JSON body; nothing executed. */
+    HTTP_500,
+    /** Answered HTTP 200 with a body that is not JSON; nothing executed. */
+    GARBAGE_BODY,
+    /** Closed the connection without a response before doing anything. */
+    DROP_BEFORE_ACTION,
+    /** Executed the action (it took effect if it was valid), then closed without a response. */
+    DROP_AFTER_ACTION,
+    /** Waited before answering; the action was executed before the wait. */
+    DELAY
+}

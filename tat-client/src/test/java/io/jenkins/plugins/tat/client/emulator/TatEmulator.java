@@ -1,0 +1,269 @@
+package io.jenkins.plugins.tat.client.emulator;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+
+/**
+ * An imitation of Tencent Cloud TAT (API 2020-10-28) over real HTTP on 127.0.0.1, for tests of
+ * clients: it checks TC3 signatures with its own code, validates requests with the service's error
+ * codes, keeps commands, instances and invocations in memory, moves tasks along on its own clock,
+ * injects transport faults on demand and records what it received and executed.
+ *
+ * <pre>{@code
+ * try (TatEmulator emu = TatEmulator.start()) {
+ *     emu.account("AKIDtest", "secretKeyTest");
+ *     emu.command(EmulatedCommand.builder("cmd-abcd1234").build());
+ *     emu.instance(EmulatedInstance.cvm("ins-abcd1234"));
+ *     // point the client at emu.endpoint(), sign with AKIDtest/secretKeyTest, region ap-guangzhou
+ * }
+ * }</pre>
+ *
+ * <p>Actions: InvokeCommand, DescribeInvocations, DescribeInvocationTasks, DescribeCommands,
+ * CancelInvocation. Everything else answers InvalidAction. All methods are thread-safe.
+ */
+public final class TatEmulator implements AutoCloseable {
+
+    private final EmulatorState state = new EmulatorState();
+    private final Accounts accounts = new Accounts();
+    private final FaultBoard faultBoard = new FaultBoard();
+    private final RequestLog log = new RequestLog();
+    private volatile Clock clock = Clock.systemUTC();
+    private final LoopbackHttpServer server;
+
+    private TatEmulator() throws IOException {
+        TatApiPipeline pipeline = new TatApiPipeline(state, accounts, faultBoard, log, () -> clock.instant());
+        this.server = LoopbackHttpServer.start(pipeline);
+    }
+
+    /**
+     * Starts an emulator on 127.0.0.1 with an ephemeral port: no accounts, commands or instances
+     * yet, the system clock, no faults.
+     *
+     * @return the running emulator; close it to stop the server
+     */
+    public static TatEmulator start() {
+        try {
+            return new TatEmulator();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot bind 127.0.0.1", e);
+        }
+    }
+
+    /** @return {@code http://127.0.0.1:<port>} */
+    public URI endpoint() {
+        return URI.create("http://" + hostAndPort());
+    }
+
+    /** @return {@code 127.0.0.1:<port>}, the form the SDK's {@code HttpProfile.setEndpoint} takes */
+    public String hostAndPort() {
+        return "127.0.0.1:" + port();
+    }
+
+    /** @return the port the server listens on */
+    public int port() {
+        return server.port();
+    }
+
+    /**
+     * Registers a long-term API key.
+     *
+     * @param secretId the SecretId
+     * @param secretKey the SecretKey
+     * @return this
+     */
+    public TatEmulator account(String secretId, String secretKey) {
+        accounts.add(new Accounts.Account(Objects.requireNonNull(secretId), Objects.requireNonNull(secretKey), null));
+        return this;
+    }
+
+    /**
+     * Registers a temporary (STS) key: requests signed with it must send {@code X-TC-Token}
+     * equal to {@code sessionToken}, else {@code AuthFailure.TokenFailure}.
+     *
+     * @param secretId the SecretId
+     * @param secretKey the SecretKey
+     * @param sessionToken the token
+     * @return this
+     */
+    public TatEmulator account(String secretId, String secretKey, String sessionToken) {
+        accounts.add(new Accounts.Account(Objects.requireNonNull(secretId), Objects.requireNonNull(secretKey),
+                Objects.requireNonNull(sessionToken)));
+        return this;
+    }
+
+    /**
+     * Sets the server clock, used for the 300 s signature window, the throttle window, and task
+     * timing.
+     *
+     * @param serverClock the clock, e.g. an {@link AdjustableClock}
+     * @return this
+     */
+    public TatEmulator clock(Clock serverClock) {
+        this.clock = Objects.requireNonNull(serverClock);
+        return this;
+    }
+
+    /** @return the server clock */
+    public Clock clock() {
+        return clock;
+    }
+
+    /**
+     * Registers (or replaces) a saved command.
+     *
+     * @param command the command
+     * @return this
+     */
+    public TatEmulator command(EmulatedCommand command) {
+        synchronized (state) {
+            state.commands.put(command.commandId(), command);
+        }
+        return this;
+    }
+
+    /**
+     * Registers (or replaces) an instance.
+     *
+     * @param instance the instance
+     * @return this
+     */
+    public TatEmulator instance(EmulatedInstance instance) {
+        synchronized (state) {
+            state.instances.put(instance.instanceId(), new InstanceState(instance));
+        }
+        return this;
+    }
+
+    /**
+     * Sets what tasks created from now on do on one instance; every such task follows the same
+     * script until it is replaced.
+     *
+     * @param instanceId the instance
+     * @param script the script
+     * @return this
+     */
+    public TatEmulator script(String instanceId, TaskScript script) {
+        synchronized (state) {
+            state.scripts.put(Objects.requireNonNull(instanceId), Objects.requireNonNull(script));
+        }
+        return this;
+    }
+
+    /**
+     * Sets what tasks do on instances without a script of their own; initially
+     * {@link TaskScript#success()}, which finishes at once with exit code 0 and no output.
+     *
+     * @param script the script
+     * @return this
+     */
+    public TatEmulator scriptDefault(TaskScript script) {
+        synchronized (state) {
+            state.setDefaultScript(Objects.requireNonNull(script));
+        }
+        return this;
+    }
+
+    /**
+     * Switches a registered instance's agent on or off, now (emulator clock). While it is off,
+     * InvokeCommand refuses the instance and its tasks that have not started stay PENDING.
+     *
+     * @param instanceId the instance
+     * @param online the new agent state
+     * @return this
+     */
+    public TatEmulator setAgentOnline(String instanceId, boolean online) {
+        synchronized (state) {
+            state.requireInstance(instanceId).agent.set(clock.instant(), online);
+        }
+        return this;
+    }
+
+    /**
+     * Sets whether a registered instance is RUNNING; InvokeCommand refuses one that is not.
+     *
+     * @param instanceId the instance
+     * @param running the new state
+     * @return this
+     */
+    public TatEmulator setInstanceRunning(String instanceId, boolean running) {
+        synchronized (state) {
+            state.requireInstance(instanceId).running = running;
+        }
+        return this;
+    }
+
+    /**
+     * Adds a region to the ones the emulator serves (others answer UnsupportedRegion).
+     *
+     * @param region a region ID
+     * @return this
+     */
+    public TatEmulator addRegion(String region) {
+        synchronized (state) {
+            state.regions.add(Objects.requireNonNull(region));
+        }
+        return this;
+    }
+
+    /** @return the fault switches, applying to every action */
+    public EmulatorFaults faults() {
+        return new EmulatorFaults(faultBoard, null);
+    }
+
+    /**
+     * @param action an X-TC-Action, or null for requests that had none
+     * @return how many requests for it arrived, including faulted and rejected ones
+     */
+    public int received(String action) {
+        return log.receivedCount(action);
+    }
+
+    /**
+     * @param action an X-TC-Action
+     * @return how many requests for it passed every check and were executed
+     */
+    public int executed(String action) {
+        return log.executedCount(action);
+    }
+
+    /** @return every request recorded so far, in the order their handling finished */
+    public List<RecordedRequest> requests() {
+        return log.requests();
+    }
+
+    /**
+     * @param invocationId an invocation created through InvokeCommand
+     * @return its state now (emulator clock)
+     * @throws NoSuchElementException if there is no such invocation
+     */
+    public EmulatedInvocation invocation(String invocationId) {
+        synchronized (state) {
+            InvocationRecord invocation = state.invocation(invocationId)
+                    .orElseThrow(() -> new NoSuchElementException("no invocation " + invocationId));
+            return state.snapshot(invocation, clock.instant());
+        }
+    }
+
+    /** @return every invocation in creation order, as it is now (emulator clock) */
+    public List<EmulatedInvocation> invocations() {
+        synchronized (state) {
+            List<EmulatedInvocation> result = new ArrayList<>();
+            for (InvocationRecord invocation : state.invocations.values()) {
+                result.add(state.snapshot(invocation, clock.instant()));
+            }
+            return result;
+        }
+    }
+
+    /** Stops the server and closes open connections. */
+    @Override
+    public void close() {
+        server.close();
+    }
+}

@@ -5,6 +5,7 @@ import io.jenkins.plugins.tat.client.TaskResult;
 import io.jenkins.plugins.tat.client.TaskStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Optional;
 
 /**
@@ -46,6 +47,26 @@ public record TaskReport(
     /** @return how long the command ran, when both ends are known */
     public Optional<Duration> duration() {
         return startTime == null || endTime == null ? Optional.empty() : Optional.of(Duration.between(startTime, endTime));
+    }
+
+    /**
+     * The report as plain values for a script to read: {@code instanceId}, {@code taskId},
+     * {@code status}, {@code exitCode} (a {@code Long}, or {@code null}), {@code output},
+     * {@code outputUrl}, {@code errorInfo}, {@code dropped} (a {@code Long}).
+     *
+     * @return a new, modifiable, serialisable map of strings and numbers
+     */
+    public LinkedHashMap<String, Object> toMap() {
+        LinkedHashMap<String, Object> map = new LinkedHashMap<>();
+        map.put("instanceId", instanceId);
+        map.put("taskId", invocationTaskId);
+        map.put("status", statusText);
+        map.put("exitCode", exitCode);
+        map.put("output", output);
+        map.put("outputUrl", outputUrl);
+        map.put("errorInfo", errorInfo);
+        map.put("dropped", dropped);
+        return map;
     }
 
     /**

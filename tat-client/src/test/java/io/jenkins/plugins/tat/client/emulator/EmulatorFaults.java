@@ -10,8 +10,9 @@ import java.util.Objects;
  *
  * <p>Where in the request's path each fault strikes:
  * <ul>
- *   <li>{@link #dropBeforeAction}, {@link #http500}, {@link #garbageBody} and
- *       {@link #requestLimitExceeded} replace the service: the action is not executed.</li>
+ *   <li>{@link #dropBeforeAction}, {@link #http500}, {@link #garbageBody},
+ *       {@link #requestLimitExceeded} and {@link #apiError} replace the service: the action is
+ *       not executed.</li>
  *   <li>{@link #dropAfterAction} lets the service execute the action (if the request is valid,
  *       it takes effect), then closes the connection without a response.</li>
  *   <li>{@link #delay} lets the service execute the action, then waits before responding.</li>
@@ -43,6 +44,20 @@ public final class EmulatorFaults {
      */
     public EmulatorFaults requestLimitExceeded(int requests) {
         board.arm(FaultKind.REQUEST_LIMIT_EXCEEDED, action, requests, Duration.ZERO);
+        return this;
+    }
+
+    /**
+     * Answers the next requests with an API error of the test's choosing, e.g.
+     * {@code InternalError}, {@code ServiceUnavailable} or {@code UnauthorizedOperation.CamAuthFailed}
+     * (HTTP 200, error envelope, tat-api.md §3); nothing is executed.
+     *
+     * @param errorCode the code to answer
+     * @param requests how many requests answer it
+     * @return this
+     */
+    public EmulatorFaults apiError(String errorCode, int requests) {
+        board.arm(FaultKind.API_ERROR, action, requests, Duration.ZERO, Objects.requireNonNull(errorCode));
         return this;
     }
 

@@ -26,20 +26,25 @@ final class FaultBoard {
     private static final Duration WINDOW = Duration.ofSeconds(1);
     private static final String ANY_ACTION = "*";
 
-    /** What a request gets: a delay (possibly zero) and an outcome fault, or null for none. */
-    record Decision(Duration delay, FaultKind outcome) {}
+    /**
+     * What a request gets: a delay (possibly zero) and an outcome fault, or null for none; for
+     * {@link FaultKind#API_ERROR} the error code to answer.
+     */
+    record Decision(Duration delay, FaultKind outcome, String errorCode) {}
 
     private static final class Armed {
         final FaultKind kind;
         final String action;
         final Duration delay;
+        final String errorCode;
         int remaining;
 
-        Armed(FaultKind kind, String action, int remaining, Duration delay) {
+        Armed(FaultKind kind, String action, int remaining, Duration delay, String errorCode) {
             this.kind = kind;
             this.action = action;
             this.remaining = remaining;
             this.delay = delay;
+            this.errorCode = errorCode;
         }
 
         boolean appliesTo(String requestAction) {
@@ -52,17 +57,22 @@ final class FaultBoard {
     private final Map<String, Deque<Instant>> admitted = new HashMap<>();
 
     synchronized void arm(FaultKind kind, String action, int requests, Duration delay) {
+        arm(kind, action, requests, delay, null);
+    }
+
+    synchronized void arm(FaultKind kind, String action, int requests, Duration delay, String errorCode) {
         if (requests < 0) {
             throw new IllegalArgumentException("number of requests must not be negative: " + requests);
         }
         if (requests > 0) {
-            armed.add(new Armed(kind, action, requests, delay));
+            armed.add(new Armed(kind, action, requests, delay, errorCode));
         }
     }
 
     synchronized Decision take(String action) {
         Duration delay = Duration.ZERO;
         FaultKind outcome = null;
+        String errorCode = null;
         boolean delayTaken = false;
         for (Iterator<Armed> it = armed.iterator(); it.hasNext();) {
             Armed fault = it.next();
@@ -75,6 +85,7 @@ final class FaultBoard {
                 delayTaken = true;
             } else if (!isDelay && outcome == null) {
                 outcome = fault.kind;
+                errorCode = fault.errorCode;
             } else {
                 continue;
             }
@@ -82,7 +93,7 @@ final class FaultBoard {
                 it.remove();
             }
         }
-        return new Decision(delay, outcome);
+        return new Decision(delay, outcome, errorCode);
     }
 
     /**

@@ -6,6 +6,8 @@ public enum FaultKind {
     REQUEST_LIMIT_EXCEEDED,
     /** Answered {@code RequestLimitExceeded} by the rolling-window throttle; nothing executed. */
     THROTTLED,
+    /** Answered with an API error envelope whose code the test chose; nothing executed. */
+    API_ERROR,
     /** Answered HTTP 500 with a non-JSON body; nothing executed. */
     HTTP_500,
     /** Answered HTTP 200 with a body that is not JSON; nothing executed. */

@@ -31,6 +31,16 @@ class FaultsTest extends EmulatorTestSupport {
     }
 
     @Test
+    void apiErrorAnswersTheChosenCodeAndExecutesNothing() throws Exception {
+        emu.faults().forAction("InvokeCommand").apiError("InternalError", 1);
+
+        assertThat(errorCode("InvokeCommand", INVOKE)).isEqualTo("InternalError");
+        assertThat(emu.executed("InvokeCommand")).isZero();
+        assertThat(emu.requests().get(0).faults()).containsExactly(FaultKind.API_ERROR);
+        assertThat(invoke(INSTANCE_1)).startsWith("inv-");
+    }
+
+    @Test
     void faultForOneActionLeavesOthersAlone() throws Exception {
         emu.faults().forAction("InvokeCommand").requestLimitExceeded(1);
 

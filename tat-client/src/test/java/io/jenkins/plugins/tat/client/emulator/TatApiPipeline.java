@@ -87,6 +87,8 @@ final class TatApiPipeline implements LoopbackHttpServer.Handler {
             Answer answer;
             if (outcome == FaultKind.REQUEST_LIMIT_EXCEEDED) {
                 answer = error(new TatApiError("RequestLimitExceeded", "Your request rate is over the limit (injected)."));
+            } else if (outcome == FaultKind.API_ERROR) {
+                answer = error(new TatApiError(decision.errorCode(), "Injected " + decision.errorCode() + " (TAT emulator)."));
             } else if (!faults.admit(action, receivedAt)) {
                 struck.add(FaultKind.THROTTLED);
                 answer = error(new TatApiError("RequestLimitExceeded",

@@ -8,7 +8,6 @@ import io.jenkins.plugins.tat.client.signing.Tc3Signer;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
@@ -21,9 +20,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.net.ssl.SSLHandshakeException;
@@ -502,26 +501,12 @@ public final class TatClient {
         }
 
         private static URI normaliseEndpoint(URI endpoint, List<Violation> violations) {
-            String rule = "; expected https://host, e.g. " + DEFAULT_ENDPOINT;
-            if (endpoint == null) {
-                violations.add(new Violation("Endpoint", "is required" + rule, "InvalidParameterValue"));
+            Optional<Violation> problem = Endpoints.check(endpoint);
+            if (problem.isPresent()) {
+                violations.add(problem.get());
                 return null;
             }
-            String scheme = endpoint.getScheme() == null ? "" : endpoint.getScheme().toLowerCase(Locale.ROOT);
-            boolean pathOk = endpoint.getRawPath() == null || endpoint.getRawPath().isEmpty() || endpoint.getRawPath().equals("/");
-            if (!(scheme.equals("https") || scheme.equals("http")) || endpoint.getHost() == null || !pathOk
-                    || endpoint.getRawQuery() != null || endpoint.getRawFragment() != null || endpoint.getRawUserInfo() != null) {
-                violations.add(new Violation("Endpoint", "'" + Texts.shorten(endpoint.toString())
-                        + "' is not an API endpoint" + rule, "InvalidParameterValue"));
-                return null;
-            }
-            try {
-                return new URI(scheme, null, endpoint.getHost(), endpoint.getPort(), "/", null, null);
-            } catch (URISyntaxException e) {
-                violations.add(new Violation("Endpoint", "'" + Texts.shorten(endpoint.toString()) + "' is not a valid URI" + rule,
-                        "InvalidParameterValue"));
-                return null;
-            }
+            return Endpoints.normalise(endpoint);
         }
     }
 }

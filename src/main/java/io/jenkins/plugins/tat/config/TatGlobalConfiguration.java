@@ -1,0 +1,146 @@
+package io.jenkins.plugins.tat.config;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.Extension;
+import hudson.ExtensionList;
+import hudson.Util;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.tat.client.Endpoints;
+import io.jenkins.plugins.tat.client.Language;
+import io.jenkins.plugins.tat.client.TatClient;
+import io.jenkins.plugins.tat.client.Violation;
+import java.net.URI;
+import java.util.Optional;
+import jenkins.model.GlobalConfiguration;
+import jenkins.model.Jenkins;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * Where the plugin sends its API requests, and in which language the API answers errors.
+ *
+ * <p>The endpoint is an administrator's setting, never a step argument: every request carries a
+ * signature that the endpoint's owner could replay for five minutes, so only someone trusted with
+ * all of Jenkins chooses where requests go. The page therefore needs {@link Jenkins#ADMINISTER}
+ * (the default of {@link #getRequiredGlobalConfigPagePermission()}), not the weaker MANAGE.
+ *
+ * <p>Configuration as code:
+ * <pre>
+ * unclassified:
+ *   tencentCloudTat:
+ *     endpoint: "https://tat.intl.tencentcloudapi.com"
+ *     language: "en-US"
+ * </pre>
+ */
+@Extension
+@Symbol("tencentCloudTat")
+public class TatGlobalConfiguration extends GlobalConfiguration {
+
+    private String endpoint = TatClient.DEFAULT_ENDPOINT.toString();
+    private String language = "";
+
+    /** Loads the saved settings. */
+    public TatGlobalConfiguration() {
+        load();
+    }
+
+    /** @return the settings */
+    @NonNull
+    public static TatGlobalConfiguration get() {
+        return ExtensionList.lookupSingleton(TatGlobalConfiguration.class);
+    }
+
+    /** @return the API endpoint, {@code https://tat.tencentcloudapi.com} unless changed */
+    @NonNull
+    public String getEndpoint() {
+        return endpoint;
+    }
+
+    /**
+     * @param endpoint the API endpoint; blank restores the default
+     */
+    @DataBoundSetter
+    public void setEndpoint(@CheckForNull String endpoint) {
+        String value = Util.fixEmptyAndTrim(endpoint);
+        this.endpoint = value == null ? TatClient.DEFAULT_ENDPOINT.toString() : value;
+        save();
+    }
+
+    /** @return {@code en-US}, {@code zh-CN}, or empty for the API's default */
+    @NonNull
+    public String getLanguage() {
+        return language;
+    }
+
+    /**
+     * @param language {@code en-US}, {@code zh-CN}, or empty
+     */
+    @DataBoundSetter
+    public void setLanguage(@CheckForNull String language) {
+        this.language = Util.fixNull(language).trim();
+        save();
+    }
+
+    /**
+     * @return the endpoint as a URI
+     * @throws IllegalArgumentException if the saved endpoint is malformed (the form refuses it; a
+     *     hand-edited file may not)
+     */
+    @NonNull
+    public URI endpointUri() {
+        Optional<Violation> problem = Endpoints.check(endpoint);
+        if (problem.isPresent()) {
+            throw new IllegalArgumentException(Messages.TatGlobalConfiguration_BadEndpoint(problem.get().message()));
+        }
+        return URI.create(endpoint.strip());
+    }
+
+    /** @return the language to ask for, or {@code null} for the API's default */
+    @CheckForNull
+    public Language languageOrNull() {
+        for (Language l : Language.values()) {
+            if (l.headerValue().equals(language)) {
+                return l;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * @param value the endpoint typed
+     * @return whether it can serve as an endpoint
+     */
+    @POST
+    public FormValidation doCheckEndpoint(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        if (Util.fixEmptyAndTrim(value) == null) {
+            return FormValidation.ok(Messages.TatGlobalConfiguration_DefaultEndpoint(TatClient.DEFAULT_ENDPOINT));
+        }
+        Optional<Violation> problem = Endpoints.check(value);
+        if (problem.isPresent()) {
+            return FormValidation.error(problem.get().message());
+        }
+        URI uri = URI.create(value.strip());
+        if ("http".equalsIgnoreCase(uri.getScheme())) {
+            return FormValidation.warning(Messages.TatGlobalConfiguration_PlainHttp());
+        }
+        return FormValidation.ok();
+    }
+
+    /**
+     * @return the endpoints to choose from
+     */
+    @POST
+    public ListBoxModel doFillLanguageItems() {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        ListBoxModel items = new ListBoxModel();
+        items.add(Messages.TatGlobalConfiguration_LanguageDefault(), "");
+        items.add("English (en-US)", Language.EN_US.headerValue());
+        items.add("简体中文 (zh-CN)", Language.ZH_CN.headerValue());
+        return items;
+    }
+}

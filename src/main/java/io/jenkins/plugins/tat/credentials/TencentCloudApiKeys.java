@@ -1,0 +1,167 @@
+package io.jenkins.plugins.tat.credentials;
+
+import com.cloudbees.plugins.credentials.CredentialsMatcher;
+import com.cloudbees.plugins.credentials.CredentialsMatchers;
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.AbortException;
+import hudson.Util;
+import hudson.model.Item;
+import hudson.model.Queue;
+import hudson.model.Run;
+import hudson.model.queue.Tasks;
+import hudson.security.ACL;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.tat.client.InvalidRequestException;
+import io.jenkins.plugins.tat.client.TencentCloudCredential;
+import java.util.Collections;
+import java.util.List;
+import jenkins.model.Jenkins;
+import org.springframework.security.core.Authentication;
+
+/**
+ * Finds the API key a build step names, in the two forms the plugin accepts: a
+ * {@link TencentCloudCredentials} or a username/password credential whose username is the
+ * SecretId and whose password is the SecretKey. Also fills and checks the credentials field of
+ * the step forms.
+ */
+public final class TencentCloudApiKeys {
+
+    /** What the credentials field may select. */
+    static final CredentialsMatcher API_KEYS = CredentialsMatchers.anyOf(
+            CredentialsMatchers.instanceOf(TencentCloudCredentials.class),
+            CredentialsMatchers.instanceOf(StandardUsernamePasswordCredentials.class));
+
+    private TencentCloudApiKeys() {}
+
+    /**
+     * Looks up the key for a build, records its use, and hands its secret to the client library.
+     *
+     * @param run the build
+     * @param credentialsId the credentials ID (a {@code ${PARAM}} reference to a credentials
+     *     parameter is resolved by the credentials plugin)
+     * @return the key for the client
+     * @throws AbortException if no such credentials exist for the build, or they are of another
+     *     kind, or the key is malformed; the message never contains the SecretKey
+     */
+    @NonNull
+    public static TencentCloudCredential forRun(@NonNull Run<?, ?> run, @CheckForNull String credentialsId)
+            throws AbortException {
+        String id = Util.fixEmptyAndTrim(credentialsId);
+        if (id == null) {
+            throw new AbortException(Messages.TencentCloudApiKeys_Required());
+        }
+        StandardCredentials found = CredentialsProvider.findCredentialById(id, StandardCredentials.class, run,
+                Collections.emptyList());
+        if (found == null) {
+            throw new AbortException(Messages.TencentCloudApiKeys_NotFound(id));
+        }
+        TencentCloudCredential key = toClientKey(found, id);
+        CredentialsProvider.track(run, found);
+        return key;
+    }
+
+    /**
+     * The choices of a credentials field, for a user allowed to see them.
+     *
+     * @param item the job or folder, or {@code null} at the top level
+     * @param credentialsId the current value, kept in the list
+     * @return the choices
+     */
+    @NonNull
+    public static ListBoxModel fillItems(@CheckForNull Item item, @CheckForNull String credentialsId) {
+        StandardListBoxModel result = new StandardListBoxModel();
+        String current = Util.fixNull(credentialsId);
+        if (!canList(item)) {
+            return result.includeCurrentValue(current);
+        }
+        return result.includeEmptyValue()
+                .includeMatchingAs(authenticationFor(item), item, StandardCredentials.class, Collections.emptyList(), API_KEYS)
+                .includeCurrentValue(current);
+    }
+
+    /**
+     * Checks a credentials field: it must name an API key the job can use.
+     *
+     * @param item the job or folder, or {@code null} at the top level
+     * @param value the credentials ID
+     * @return the outcome
+     */
+    @NonNull
+    public static FormValidation check(@CheckForNull Item item, @CheckForNull String value) {
+        if (!canList(item)) {
+            return FormValidation.ok();
+        }
+        String id = Util.fixEmptyAndTrim(value);
+        if (id == null) {
+            return FormValidation.error(Messages.TencentCloudApiKeys_Required());
+        }
+        if (id.startsWith("${") && id.endsWith("}")) {
+            return FormValidation.warning(Messages.TencentCloudApiKeys_Expression());
+        }
+        return find(item, id) == null ? FormValidation.error(Messages.TencentCloudApiKeys_NotFound(id)) : FormValidation.ok();
+    }
+
+    /**
+     * Finds a key for a form action (such as checking a command) with the job's authentication,
+     * so that a form never uses a key the job could not use. The caller checks permissions first.
+     *
+     * @param item the job or folder, or {@code null} at the top level
+     * @param credentialsId the credentials ID
+     * @return the key, or {@code null} if the job cannot use such credentials
+     * @throws AbortException if the credentials exist but the key is malformed
+     */
+    @CheckForNull
+    public static TencentCloudCredential forForm(@CheckForNull Item item, @CheckForNull String credentialsId)
+            throws AbortException {
+        String id = Util.fixEmptyAndTrim(credentialsId);
+        StandardCredentials found = id == null ? null : find(item, id);
+        if (found == null) {
+            return null;
+        }
+        return toClientKey(found, id);
+    }
+
+    /**
+     * Hands a stored key to the client library: the one place where a SecretKey is decrypted, at
+     * the moment a request is about to be signed.
+     */
+    @NonNull
+    private static TencentCloudCredential toClientKey(@NonNull StandardCredentials found, @NonNull String id)
+            throws AbortException {
+        try {
+            if (found instanceof TencentCloudCredentials apiKey) {
+                return new TencentCloudCredential(apiKey.getSecretId(), apiKey.getSecretKey().getPlainText());
+            }
+            if (found instanceof StandardUsernamePasswordCredentials usernamePassword) {
+                return new TencentCloudCredential(usernamePassword.getUsername(), usernamePassword.getPassword().getPlainText());
+            }
+        } catch (InvalidRequestException e) {
+            // The violations name the field (SecretId, SecretKey) and never echo its value.
+            throw new AbortException(Messages.TencentCloudApiKeys_Malformed(id, e.getMessage()));
+        }
+        throw new AbortException(Messages.TencentCloudApiKeys_WrongKind(id, found.getClass().getSimpleName()));
+    }
+
+    @CheckForNull
+    private static StandardCredentials find(@CheckForNull Item item, @NonNull String id) {
+        List<StandardCredentials> matches = CredentialsProvider.lookupCredentialsInItem(StandardCredentials.class, item,
+                authenticationFor(item), Collections.emptyList());
+        return matches.stream().filter(c -> id.equals(c.getId()) && API_KEYS.matches(c)).findFirst().orElse(null);
+    }
+
+    private static boolean canList(@CheckForNull Item item) {
+        return item == null
+                ? Jenkins.get().hasPermission(Jenkins.ADMINISTER)
+                : item.hasPermission(Item.EXTENDED_READ) || item.hasPermission(CredentialsProvider.USE_ITEM);
+    }
+
+    private static Authentication authenticationFor(@CheckForNull Item item) {
+        return item instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2;
+    }
+}

@@ -1,0 +1,132 @@
+package io.jenkins.plugins.tat.credentials;
+
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.impl.BaseStandardCredentials;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.Extension;
+import hudson.Util;
+import hudson.model.Item;
+import hudson.security.AccessControlled;
+import hudson.util.FormValidation;
+import hudson.util.Secret;
+import jenkins.model.Jenkins;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * A Tencent Cloud API key stored in Jenkins. The SecretKey is kept as a {@link Secret}: encrypted
+ * on disk, masked in forms and in configuration-as-code exports.
+ *
+ * <p>Configuration as code:
+ * <pre>
+ * credentials:
+ *   system:
+ *     domainCredentials:
+ *       - credentials:
+ *           - tencentCloudApiKey:
+ *               scope: GLOBAL
+ *               id: tencent-deploy
+ *               description: Deploy key
+ *               secretId: AKID...
+ *               secretKey: "${TENCENT_SECRET_KEY}"
+ * </pre>
+ */
+public final class TencentCloudCredentialsImpl extends BaseStandardCredentials implements TencentCloudCredentials {
+
+    private static final long serialVersionUID = 1L;
+
+    @NonNull
+    private final String secretId;
+
+    @NonNull
+    private final Secret secretKey;
+
+    /**
+     * @param scope the scope
+     * @param id the ID, or empty for a generated one
+     * @param description a description
+     * @param secretId the SecretId
+     * @param secretKey the SecretKey, plain or encrypted (data binding decrypts)
+     */
+    @DataBoundConstructor
+    public TencentCloudCredentialsImpl(@CheckForNull CredentialsScope scope, @CheckForNull String id,
+            @CheckForNull String description, @CheckForNull String secretId, @CheckForNull Secret secretKey) {
+        super(scope, id, description);
+        this.secretId = Util.fixNull(secretId).trim();
+        this.secretKey = secretKey == null ? Secret.fromString("") : secretKey;
+    }
+
+    @NonNull
+    @Override
+    public String getSecretId() {
+        return secretId;
+    }
+
+    @NonNull
+    @Override
+    public Secret getSecretKey() {
+        return secretKey;
+    }
+
+    /** The credential type's descriptor. */
+    @Extension
+    @Symbol("tencentCloudApiKey")
+    public static final class DescriptorImpl extends BaseStandardCredentialsDescriptor {
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return Messages.TencentCloudCredentialsImpl_DisplayName();
+        }
+
+        @Override
+        public String getIconClassName() {
+            return "symbol-cloud";
+        }
+
+        /**
+         * Checks the form of a SecretId. It only looks at the typed value.
+         *
+         * @param item the folder or job whose store is edited, or {@code null} for Jenkins
+         * @param value the SecretId
+         * @return the check's outcome
+         */
+        @POST
+        public FormValidation doCheckSecretId(@AncestorInPath Item item, @QueryParameter String value) {
+            checkCanManageCredentials(item);
+            if (Util.fixEmptyAndTrim(value) == null) {
+                return FormValidation.error(Messages.TencentCloudCredentialsImpl_SecretIdRequired());
+            }
+            if (!value.equals(value.strip())) {
+                return FormValidation.warning(Messages.TencentCloudCredentialsImpl_SecretIdWhitespace());
+            }
+            return FormValidation.ok();
+        }
+
+        /**
+         * Checks that a SecretKey was given. The value is never echoed.
+         *
+         * @param item the folder or job whose store is edited, or {@code null} for Jenkins
+         * @param value the SecretKey, possibly in its encrypted form
+         * @return the check's outcome
+         */
+        @POST
+        public FormValidation doCheckSecretKey(@AncestorInPath Item item, @QueryParameter String value) {
+            checkCanManageCredentials(item);
+            if (Util.fixEmptyAndTrim(Secret.toString(Secret.fromString(value))) == null) {
+                return FormValidation.error(Messages.TencentCloudCredentialsImpl_SecretKeyRequired());
+            }
+            return FormValidation.ok();
+        }
+
+        private static void checkCanManageCredentials(@CheckForNull Item item) {
+            AccessControlled context = item != null ? item : Jenkins.get();
+            context.checkAnyPermission(CredentialsProvider.CREATE, CredentialsProvider.UPDATE);
+        }
+    }
+}

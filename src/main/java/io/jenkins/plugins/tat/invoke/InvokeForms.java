@@ -1,0 +1,248 @@
+package io.jenkins.plugins.tat.invoke;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.AbortException;
+import hudson.Util;
+import hudson.model.Item;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.tat.client.Command;
+import io.jenkins.plugins.tat.client.CommandParameters;
+import io.jenkins.plugins.tat.client.DescribeCommandsRequest;
+import io.jenkins.plugins.tat.client.InvokeCommandRules;
+import io.jenkins.plugins.tat.client.Regions;
+import io.jenkins.plugins.tat.client.TatClient;
+import io.jenkins.plugins.tat.client.TatException;
+import io.jenkins.plugins.tat.client.TatIds;
+import io.jenkins.plugins.tat.client.TencentCloudCredential;
+import io.jenkins.plugins.tat.client.Violation;
+import io.jenkins.plugins.tat.config.TatClients;
+import io.jenkins.plugins.tat.credentials.TencentCloudApiKeys;
+import io.jenkins.plugins.tat.client.watch.WaitTimeouts;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import jenkins.model.Jenkins;
+
+/**
+ * The form checks of the step and the build step, shared by both descriptors. Every rule comes
+ * from tat-client ({@link InvokeCommandRules}, {@link CommandParameters}, {@link Regions}); nothing
+ * here restates one. The descriptors' {@code doCheck*} methods are {@code @POST} and call
+ * {@link #checkPermission} first.
+ */
+public final class InvokeForms {
+
+    private InvokeForms() {}
+
+    /**
+     * Only those who may configure the job (or, outside a job, administrators) get answers.
+     *
+     * @param item the job, or {@code null} outside one
+     */
+    public static void checkPermission(@CheckForNull Item item) {
+        if (item == null) {
+            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        } else {
+            item.checkPermission(Item.CONFIGURE);
+        }
+    }
+
+    /**
+     * @param value the region
+     * @return the check
+     */
+    @NonNull
+    public static FormValidation region(@CheckForNull String value) {
+        if (hasVariable(value)) {
+            return FormValidation.warning(Messages.InvokeForms_Variable());
+        }
+        return toForm(Regions.check(Util.fixEmptyAndTrim(value)).map(List::of).orElse(List.of()));
+    }
+
+    /** @return the known regions, for suggestions */
+    @NonNull
+    public static ListBoxModel regionItems() {
+        ListBoxModel items = new ListBoxModel();
+        Regions.KNOWN.forEach(items::add);
+        return items;
+    }
+
+    /**
+     * @param value the command ID
+     * @return the check
+     */
+    @NonNull
+    public static FormValidation commandId(@CheckForNull String value) {
+        return hasVariable(value) ? FormValidation.warning(Messages.InvokeForms_Variable())
+                : toForm(InvokeCommandRules.commandId(Util.fixEmptyAndTrim(value)));
+    }
+
+    /**
+     * @param value the instance IDs, separated by commas or white space
+     * @return the check
+     */
+    @NonNull
+    public static FormValidation instanceIds(@CheckForNull String value) {
+        return hasVariable(value) ? FormValidation.warning(Messages.InvokeForms_Variable())
+                : toForm(InvokeCommandRules.instanceIds(TatIds.splitList(value)));
+    }
+
+    /**
+     * @param value the parameters as JSON text, or empty
+     * @return the check
+     */
+    @NonNull
+    public static FormValidation parameters(@CheckForNull String value) {
+        if (Util.fixEmptyAndTrim(value) == null) {
+            return FormValidation.ok();
+        }
+        return hasVariable(value) ? FormValidation.warning(Messages.InvokeForms_Variable())
+                : toForm(CommandParameters.fromJson(value).violations());
+    }
+
+    /**
+     * @param value the user name, or empty
+     * @return the check
+     */
+    @NonNull
+    public static FormValidation username(@CheckForNull String value) {
+        return toForm(InvokeCommandRules.username(Util.fixEmptyAndTrim(value)));
+    }
+
+    /**
+     * @param value the working directory, or empty
+     * @return the check
+     */
+    @NonNull
+    public static FormValidation workingDirectory(@CheckForNull String value) {
+        return toForm(InvokeCommandRules.workingDirectory(Util.fixEmptyAndTrim(value)));
+    }
+
+    /**
+     * @param value the command timeout in seconds, or empty
+     * @return the check
+     */
+    @NonNull
+    public static FormValidation timeout(@CheckForNull String value) {
+        String text = Util.fixEmptyAndTrim(value);
+        if (text == null) {
+            return FormValidation.ok();
+        }
+        try {
+            return toForm(InvokeCommandRules.timeout(Long.parseLong(text)));
+        } catch (NumberFormatException e) {
+            return FormValidation.error(Messages.InvokeForms_NotANumber(text));
+        }
+    }
+
+    /**
+     * @param value the wait timeout in seconds, or empty
+     * @return the check
+     */
+    @NonNull
+    public static FormValidation waitTimeout(@CheckForNull String value) {
+        String text = Util.fixEmptyAndTrim(value);
+        if (text == null) {
+            return FormValidation.ok();
+        }
+        try {
+            return toForm(WaitTimeouts.check(Long.parseLong(text)).map(List::of).orElse(List.of()));
+        } catch (NumberFormatException e) {
+            return FormValidation.error(Messages.InvokeForms_NotANumber(text));
+        }
+    }
+
+    /**
+     * @param value the COS bucket URL, or empty
+     * @return the check
+     */
+    @NonNull
+    public static FormValidation outputCosBucketUrl(@CheckForNull String value) {
+        return hasVariable(value) ? FormValidation.warning(Messages.InvokeForms_Variable())
+                : toForm(InvokeCommandRules.outputCosBucketUrl(Util.fixEmptyAndTrim(value)));
+    }
+
+    /**
+     * @param value the COS key prefix, or empty
+     * @return the check
+     */
+    @NonNull
+    public static FormValidation outputCosKeyPrefix(@CheckForNull String value) {
+        return hasVariable(value) ? FormValidation.warning(Messages.InvokeForms_Variable())
+                : toForm(InvokeCommandRules.outputCosKeyPrefix(Util.fixEmptyAndTrim(value)));
+    }
+
+    /**
+     * The "Check command" button: asks DescribeCommands, with the selected key, whether the
+     * command exists in the region, and reports its type and parameters. The caller has checked
+     * {@link #checkPermission}; the key is looked up with the job's own authentication.
+     *
+     * @param item the job, or {@code null}
+     * @param credentialsId the selected credentials
+     * @param region the region
+     * @param commandId the command
+     * @return what the API says
+     * @throws InterruptedException if interrupted
+     */
+    @NonNull
+    public static FormValidation checkCommand(@CheckForNull Item item, @CheckForNull String credentialsId,
+            @CheckForNull String region, @CheckForNull String commandId) throws InterruptedException {
+        String command = Util.fixEmptyAndTrim(commandId);
+        String where = Util.fixEmptyAndTrim(region);
+        if (Util.fixEmptyAndTrim(credentialsId) == null || where == null || command == null
+                || hasVariable(credentialsId) || hasVariable(region) || hasVariable(commandId)) {
+            return FormValidation.warning(Messages.InvokeForms_CheckNeeds());
+        }
+        List<Violation> violations = new ArrayList<>(InvokeCommandRules.commandId(command));
+        Regions.check(where).ifPresent(violations::add);
+        if (!violations.isEmpty()) {
+            return toForm(violations);
+        }
+        try {
+            TencentCloudCredential key = TencentCloudApiKeys.forForm(item, credentialsId);
+            if (key == null) {
+                return FormValidation.error(Messages.InvokeForms_NoCredentials());
+            }
+            TatClient client = TatClients.create(key, where);
+            List<Command> found = client.describeCommands(
+                    DescribeCommandsRequest.builder().commandIds(List.of(command)).limit(1).build()).commands();
+            if (found.isEmpty()) {
+                return FormValidation.error(Messages.InvokeForms_CommandNotFound(command, where));
+            }
+            return FormValidation.ok(describe(found.get(0)));
+        } catch (AbortException | TatException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+
+    static String describe(Command command) {
+        Map<String, String> defaults = command.parameterDefaults();
+        String parameters = !command.enableParameter() ? Messages.InvokeForms_NoParameters()
+                : Messages.InvokeForms_Parameters(defaults.isEmpty() ? "-" : defaults.entrySet().stream()
+                        .map(e -> e.getKey() + " [" + e.getValue() + "]").collect(Collectors.joining(", ")));
+        return Messages.InvokeForms_CommandFound(command.commandId(), command.commandName(), command.commandType(), parameters);
+    }
+
+    /** Build variables are expanded when the build runs, so a value with one is not checked now. */
+    static boolean hasVariable(@CheckForNull String value) {
+        return value != null && value.contains("$");
+    }
+
+    static FormValidation toForm(List<Violation> violations) {
+        if (violations.isEmpty()) {
+            return FormValidation.ok();
+        }
+        if (violations.size() == 1) {
+            return FormValidation.error(format(violations.get(0)));
+        }
+        List<FormValidation> all = new ArrayList<>();
+        violations.forEach(v -> all.add(FormValidation.error(format(v))));
+        return FormValidation.aggregate(all);
+    }
+
+    private static String format(Violation v) {
+        return v.field() + ": " + v.message() + " (" + v.errorCode() + ")";
+    }
+}

@@ -1,0 +1,393 @@
+package io.jenkins.plugins.tat.invoke;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.Util;
+import hudson.model.AbstractProject;
+import hudson.model.Item;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.tasks.BuildStepDescriptor;
+import hudson.tasks.Builder;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.tat.client.InvalidRequestException;
+import io.jenkins.plugins.tat.client.watch.WaitTimeouts;
+import io.jenkins.plugins.tat.client.watch.WatchResult;
+import io.jenkins.plugins.tat.credentials.TencentCloudApiKeys;
+import io.jenkins.plugins.tat.wait.InvocationWaiter;
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.List;
+import jenkins.tasks.SimpleBuildStep;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * The freestyle build step "Invoke Tencent Cloud TAT command". It needs no workspace or agent.
+ * Build variables ({@code ${VAR}}) in its fields are expanded before the values are checked. The
+ * work is done by {@link TatInvoker}, shared with the {@code tatInvoke} Pipeline step.
+ *
+ * <p>It has no {@code @Symbol}: in Pipeline the {@code tatInvoke} step is the way in, and a
+ * symbol would only compete with it.
+ */
+public final class TatInvokeBuilder extends Builder implements SimpleBuildStep {
+
+    private final String credentialsId;
+    private final String region;
+    private final String commandId;
+    private final String instanceIds;
+    private String parameters;
+    private String username;
+    private String workingDirectory;
+    private Integer timeout;
+    private String outputCosBucketUrl;
+    private String outputCosKeyPrefix;
+    private boolean waitForCompletion;
+    private boolean failOnTaskFailure = true;
+    private Integer waitTimeout;
+
+    /**
+     * @param credentialsId the API key's credentials ID
+     * @param region the region of the instances
+     * @param commandId the saved command
+     * @param instanceIds instance IDs separated by commas or white space
+     */
+    @DataBoundConstructor
+    public TatInvokeBuilder(String credentialsId, String region, String commandId, String instanceIds) {
+        this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
+        this.region = Util.fixEmptyAndTrim(region);
+        this.commandId = Util.fixEmptyAndTrim(commandId);
+        this.instanceIds = Util.fixEmptyAndTrim(instanceIds);
+    }
+
+    /** @return the credentials ID */
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    /** @return the region */
+    public String getRegion() {
+        return region;
+    }
+
+    /** @return the command ID */
+    public String getCommandId() {
+        return commandId;
+    }
+
+    /** @return the instance IDs as typed */
+    public String getInstanceIds() {
+        return instanceIds;
+    }
+
+    /** @return the parameters as JSON text, or {@code null} */
+    @CheckForNull
+    public String getParameters() {
+        return parameters;
+    }
+
+    /** @param parameters a JSON object of names to string values */
+    @DataBoundSetter
+    public void setParameters(@CheckForNull String parameters) {
+        this.parameters = Util.fixEmptyAndTrim(parameters);
+    }
+
+    /** @return the user to run as, or {@code null} */
+    @CheckForNull
+    public String getUsername() {
+        return username;
+    }
+
+    /** @param username the user to run as */
+    @DataBoundSetter
+    public void setUsername(@CheckForNull String username) {
+        this.username = Util.fixEmptyAndTrim(username);
+    }
+
+    /** @return the working directory, or {@code null} */
+    @CheckForNull
+    public String getWorkingDirectory() {
+        return workingDirectory;
+    }
+
+    /** @param workingDirectory the working directory */
+    @DataBoundSetter
+    public void setWorkingDirectory(@CheckForNull String workingDirectory) {
+        this.workingDirectory = Util.fixEmptyAndTrim(workingDirectory);
+    }
+
+    /** @return the command timeout in seconds, or {@code null} */
+    @CheckForNull
+    public Integer getTimeout() {
+        return timeout;
+    }
+
+    /** @param timeout seconds, 1 to 86400 */
+    @DataBoundSetter
+    public void setTimeout(@CheckForNull Integer timeout) {
+        this.timeout = timeout;
+    }
+
+    /** @return the COS bucket URL, or {@code null} */
+    @CheckForNull
+    public String getOutputCosBucketUrl() {
+        return outputCosBucketUrl;
+    }
+
+    /** @param outputCosBucketUrl an https COS bucket URL */
+    @DataBoundSetter
+    public void setOutputCosBucketUrl(@CheckForNull String outputCosBucketUrl) {
+        this.outputCosBucketUrl = Util.fixEmptyAndTrim(outputCosBucketUrl);
+    }
+
+    /** @return the COS key prefix, or {@code null} */
+    @CheckForNull
+    public String getOutputCosKeyPrefix() {
+        return outputCosKeyPrefix;
+    }
+
+    /** @param outputCosKeyPrefix the key prefix */
+    @DataBoundSetter
+    public void setOutputCosKeyPrefix(@CheckForNull String outputCosKeyPrefix) {
+        this.outputCosKeyPrefix = Util.fixEmptyAndTrim(outputCosKeyPrefix);
+    }
+
+    /** @return whether the build step waits for every task */
+    public boolean isWaitForCompletion() {
+        return waitForCompletion;
+    }
+
+    /** @param waitForCompletion whether to wait, printing each instance's output */
+    @DataBoundSetter
+    public void setWaitForCompletion(boolean waitForCompletion) {
+        this.waitForCompletion = waitForCompletion;
+    }
+
+    /** @return whether a task that did not succeed fails the build */
+    public boolean isFailOnTaskFailure() {
+        return failOnTaskFailure;
+    }
+
+    /** @param failOnTaskFailure whether a task that did not succeed fails the build (default true) */
+    @DataBoundSetter
+    public void setFailOnTaskFailure(boolean failOnTaskFailure) {
+        this.failOnTaskFailure = failOnTaskFailure;
+    }
+
+    /** @return the wait timeout in seconds, or {@code null} for one hour */
+    @CheckForNull
+    public Integer getWaitTimeout() {
+        return waitTimeout;
+    }
+
+    /** @param waitTimeout seconds, 1 to 604800 */
+    @DataBoundSetter
+    public void setWaitTimeout(@CheckForNull Integer waitTimeout) {
+        this.waitTimeout = waitTimeout;
+    }
+
+    @Override
+    public boolean requiresWorkspace() {
+        return false;
+    }
+
+    @Override
+    public void perform(@NonNull Run<?, ?> run, @NonNull EnvVars env, @NonNull TaskListener listener)
+            throws InterruptedException, IOException {
+        Long seconds = waitTimeout == null ? null : waitTimeout.longValue();
+        if (waitForCompletion && WaitTimeouts.check(seconds).isPresent()) {
+            throw new AbortException(new InvalidRequestException("build step settings", List.of(WaitTimeouts.check(seconds).get()))
+                    .getMessage());
+        }
+        InvocationSpec spec = InvocationSpec.builder()
+                .credentialsId(credentialsId).region(region).commandId(commandId).instanceIds(instanceIds)
+                .parameters(parameters).username(username).workingDirectory(workingDirectory).timeout(timeout)
+                .outputCosBucketUrl(outputCosBucketUrl).outputCosKeyPrefix(outputCosKeyPrefix)
+                .build()
+                .expand(env);
+        TatInvoker.Started started = TatInvoker.invoke(run, listener, spec);
+        if (!waitForCompletion) {
+            return;
+        }
+        try {
+            WatchResult result = InvocationWaiter.await(started.client(), started.invocationId(), run, listener,
+                    WaitTimeouts.of(seconds), new HashSet<>());
+            InvocationWaiter.judge(result, failOnTaskFailure, listener);
+        } catch (InterruptedException e) {
+            // The build was aborted: stop the remote run too, then let the build end as aborted.
+            InvocationWaiter.cancel(started.client(), started.invocationId(), listener);
+            throw e;
+        }
+    }
+
+    /** The build step's descriptor; its form checks are {@link InvokeForms}'. */
+    @Extension
+    public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
+
+        @Override
+        public boolean isApplicable(Class<? extends AbstractProject> jobType) {
+            return true;
+        }
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return Messages.TatInvokeBuilder_DisplayName();
+        }
+
+        /**
+         * @param item the job
+         * @param credentialsId the current value
+         * @return the API keys the job may use
+         */
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+            return TencentCloudApiKeys.fillItems(item, credentialsId);
+        }
+
+        /**
+         * @param item the job
+         * @param value the credentials ID
+         * @return the check
+         */
+        @POST
+        public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
+            InvokeForms.checkPermission(item);
+            return TencentCloudApiKeys.check(item, value);
+        }
+
+        /**
+         * @param item the job
+         * @param value the region
+         * @return the check
+         */
+        @POST
+        public FormValidation doCheckRegion(@AncestorInPath Item item, @QueryParameter String value) {
+            InvokeForms.checkPermission(item);
+            return InvokeForms.region(value);
+        }
+
+        /**
+         * @param item the job
+         * @param value the command ID
+         * @return the check
+         */
+        @POST
+        public FormValidation doCheckCommandId(@AncestorInPath Item item, @QueryParameter String value) {
+            InvokeForms.checkPermission(item);
+            return InvokeForms.commandId(value);
+        }
+
+        /**
+         * @param item the job
+         * @param value the instance IDs
+         * @return the check
+         */
+        @POST
+        public FormValidation doCheckInstanceIds(@AncestorInPath Item item, @QueryParameter String value) {
+            InvokeForms.checkPermission(item);
+            return InvokeForms.instanceIds(value);
+        }
+
+        /**
+         * @param item the job
+         * @param value the parameters JSON
+         * @return the check
+         */
+        @POST
+        public FormValidation doCheckParameters(@AncestorInPath Item item, @QueryParameter String value) {
+            InvokeForms.checkPermission(item);
+            return InvokeForms.parameters(value);
+        }
+
+        /**
+         * @param item the job
+         * @param value the user name
+         * @return the check
+         */
+        @POST
+        public FormValidation doCheckUsername(@AncestorInPath Item item, @QueryParameter String value) {
+            InvokeForms.checkPermission(item);
+            return InvokeForms.username(value);
+        }
+
+        /**
+         * @param item the job
+         * @param value the working directory
+         * @return the check
+         */
+        @POST
+        public FormValidation doCheckWorkingDirectory(@AncestorInPath Item item, @QueryParameter String value) {
+            InvokeForms.checkPermission(item);
+            return InvokeForms.workingDirectory(value);
+        }
+
+        /**
+         * @param item the job
+         * @param value the timeout
+         * @return the check
+         */
+        @POST
+        public FormValidation doCheckTimeout(@AncestorInPath Item item, @QueryParameter String value) {
+            InvokeForms.checkPermission(item);
+            return InvokeForms.timeout(value);
+        }
+
+        /**
+         * @param item the job
+         * @param value the wait timeout
+         * @return the check
+         */
+        @POST
+        public FormValidation doCheckWaitTimeout(@AncestorInPath Item item, @QueryParameter String value) {
+            InvokeForms.checkPermission(item);
+            return InvokeForms.waitTimeout(value);
+        }
+
+        /**
+         * @param item the job
+         * @param value the COS bucket URL
+         * @return the check
+         */
+        @POST
+        public FormValidation doCheckOutputCosBucketUrl(@AncestorInPath Item item, @QueryParameter String value) {
+            InvokeForms.checkPermission(item);
+            return InvokeForms.outputCosBucketUrl(value);
+        }
+
+        /**
+         * @param item the job
+         * @param value the COS key prefix
+         * @return the check
+         */
+        @POST
+        public FormValidation doCheckOutputCosKeyPrefix(@AncestorInPath Item item, @QueryParameter String value) {
+            InvokeForms.checkPermission(item);
+            return InvokeForms.outputCosKeyPrefix(value);
+        }
+
+        /**
+         * The "Check command" button.
+         *
+         * @param item the job
+         * @param credentialsId the selected credentials
+         * @param region the region
+         * @param commandId the command
+         * @return whether the command exists, its type and parameters
+         * @throws InterruptedException if interrupted
+         */
+        @POST
+        public FormValidation doVerifyCommand(@AncestorInPath Item item, @QueryParameter String credentialsId,
+                @QueryParameter String region, @QueryParameter String commandId) throws InterruptedException {
+            InvokeForms.checkPermission(item);
+            return InvokeForms.checkCommand(item, credentialsId, region, commandId);
+        }
+    }
+}

@@ -1,0 +1,425 @@
+package io.jenkins.plugins.tat.invoke;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.AbortException;
+import hudson.Extension;
+import hudson.Util;
+import hudson.model.Item;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.tat.client.InvalidRequestException;
+import io.jenkins.plugins.tat.client.Violation;
+import io.jenkins.plugins.tat.client.watch.WaitTimeouts;
+import io.jenkins.plugins.tat.credentials.TencentCloudApiKeys;
+import io.jenkins.plugins.tat.wait.InvocationWaitExecution;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * {@code tatInvoke}: runs a saved TAT command on instances and returns the InvocationId, which
+ * later steps and stages also find in {@code TAT_INVOCATION_ID}. It needs no {@code node}.
+ *
+ * <pre>
+ * def id = tatInvoke credentialsId: 'tencent', region: 'ap-guangzhou', commandId: 'cmd-abcd1234',
+ *                    instanceIds: ['ins-aaaa1111', 'ins-bbbb2222'], parameters: [version: '1.4.2'],
+ *                    waitForCompletion: true
+ * </pre>
+ *
+ * <p>{@code instanceIds} is a list or a string of IDs separated by commas or white space;
+ * {@code parameters} a map or a JSON object string. The work is done by {@link TatInvoker}, shared
+ * with the freestyle {@link TatInvokeBuilder}.
+ */
+public final class TatInvokeStep extends Step {
+
+    private final String credentialsId;
+    private final String region;
+    private final String commandId;
+    private final Object instanceIds;
+    private Object parameters;
+    private String username;
+    private String workingDirectory;
+    private Integer timeout;
+    private String outputCosBucketUrl;
+    private String outputCosKeyPrefix;
+    private boolean waitForCompletion;
+    private boolean failOnTaskFailure = true;
+    private Integer waitTimeout;
+
+    /**
+     * @param credentialsId the API key's credentials ID
+     * @param region the region of the instances, e.g. {@code ap-guangzhou}
+     * @param commandId the saved command, {@code cmd-xxxxxxxx}
+     * @param instanceIds a list of instance IDs, or a string of IDs separated by commas or white space
+     */
+    @DataBoundConstructor
+    public TatInvokeStep(String credentialsId, String region, String commandId, Object instanceIds) {
+        this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
+        this.region = Util.fixEmptyAndTrim(region);
+        this.commandId = Util.fixEmptyAndTrim(commandId);
+        this.instanceIds = instanceIds;
+    }
+
+    /** @return the credentials ID */
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    /** @return the region */
+    public String getRegion() {
+        return region;
+    }
+
+    /** @return the command ID */
+    public String getCommandId() {
+        return commandId;
+    }
+
+    /** @return the instance IDs as given: a list or a string */
+    public Object getInstanceIds() {
+        return instanceIds;
+    }
+
+    /** @return the instance IDs as the form shows them, one per line */
+    public String getInstanceIdsText() {
+        return String.join("\n", InvocationSpec.instanceIdsOf(instanceIds));
+    }
+
+    /** @return the parameters as given: a map, a JSON string, or {@code null} */
+    @CheckForNull
+    public Object getParameters() {
+        return parameters;
+    }
+
+    /** @param parameters a map of names to string values, or a JSON object string */
+    @DataBoundSetter
+    public void setParameters(@CheckForNull Object parameters) {
+        this.parameters = parameters instanceof CharSequence text ? Util.fixEmptyAndTrim(text.toString()) : parameters;
+    }
+
+    /** @return the user to run as, or {@code null} for the command's default */
+    @CheckForNull
+    public String getUsername() {
+        return username;
+    }
+
+    /** @param username the user to run as */
+    @DataBoundSetter
+    public void setUsername(@CheckForNull String username) {
+        this.username = Util.fixEmptyAndTrim(username);
+    }
+
+    /** @return the working directory, or {@code null} for the command's default */
+    @CheckForNull
+    public String getWorkingDirectory() {
+        return workingDirectory;
+    }
+
+    /** @param workingDirectory the working directory */
+    @DataBoundSetter
+    public void setWorkingDirectory(@CheckForNull String workingDirectory) {
+        this.workingDirectory = Util.fixEmptyAndTrim(workingDirectory);
+    }
+
+    /** @return the command's timeout in seconds, or {@code null} for the command's own */
+    @CheckForNull
+    public Integer getTimeout() {
+        return timeout;
+    }
+
+    /** @param timeout seconds, 1 to 86400 */
+    @DataBoundSetter
+    public void setTimeout(@CheckForNull Integer timeout) {
+        this.timeout = timeout;
+    }
+
+    /** @return the COS bucket URL for the output, or {@code null} */
+    @CheckForNull
+    public String getOutputCosBucketUrl() {
+        return outputCosBucketUrl;
+    }
+
+    /** @param outputCosBucketUrl an https COS bucket URL */
+    @DataBoundSetter
+    public void setOutputCosBucketUrl(@CheckForNull String outputCosBucketUrl) {
+        this.outputCosBucketUrl = Util.fixEmptyAndTrim(outputCosBucketUrl);
+    }
+
+    /** @return the COS key prefix, or {@code null} */
+    @CheckForNull
+    public String getOutputCosKeyPrefix() {
+        return outputCosKeyPrefix;
+    }
+
+    /** @param outputCosKeyPrefix the key prefix for the uploaded output */
+    @DataBoundSetter
+    public void setOutputCosKeyPrefix(@CheckForNull String outputCosKeyPrefix) {
+        this.outputCosKeyPrefix = Util.fixEmptyAndTrim(outputCosKeyPrefix);
+    }
+
+    /** @return whether the step waits for every task to finish */
+    public boolean isWaitForCompletion() {
+        return waitForCompletion;
+    }
+
+    /** @param waitForCompletion whether to wait for every task, printing its output (default false) */
+    @DataBoundSetter
+    public void setWaitForCompletion(boolean waitForCompletion) {
+        this.waitForCompletion = waitForCompletion;
+    }
+
+    /** @return whether, when waiting, a task that did not succeed fails the step */
+    public boolean isFailOnTaskFailure() {
+        return failOnTaskFailure;
+    }
+
+    /** @param failOnTaskFailure whether a task that did not succeed fails the step (default true) */
+    @DataBoundSetter
+    public void setFailOnTaskFailure(boolean failOnTaskFailure) {
+        this.failOnTaskFailure = failOnTaskFailure;
+    }
+
+    /** @return the wait timeout in seconds, or {@code null} for one hour */
+    @CheckForNull
+    public Integer getWaitTimeout() {
+        return waitTimeout;
+    }
+
+    /** @param waitTimeout seconds, 1 to 604800 */
+    @DataBoundSetter
+    public void setWaitTimeout(@CheckForNull Integer waitTimeout) {
+        this.waitTimeout = waitTimeout;
+    }
+
+    InvocationSpec spec() {
+        return InvocationSpec.builder()
+                .credentialsId(credentialsId).region(region).commandId(commandId).instanceIds(instanceIds)
+                .parameters(parameters).username(username).workingDirectory(workingDirectory).timeout(timeout)
+                .outputCosBucketUrl(outputCosBucketUrl).outputCosKeyPrefix(outputCosKeyPrefix)
+                .build();
+    }
+
+    @Override
+    public StepExecution start(StepContext context) throws Exception {
+        InvocationSpec spec = spec();
+        if (!waitForCompletion) {
+            return new Execution(context, spec);
+        }
+        Long seconds = waitTimeout == null ? null : waitTimeout.longValue();
+        Violation tooLong = WaitTimeouts.check(seconds).orElse(null);
+        if (tooLong != null) {
+            throw new AbortException(new InvalidRequestException("tatInvoke arguments", List.of(tooLong)).getMessage());
+        }
+        return InvocationWaitExecution.invokeAndWait(context, spec, WaitTimeouts.of(seconds).toSeconds(), failOnTaskFailure);
+    }
+
+    /**
+     * Invokes without waiting. Runs off the CPS VM thread; it does not survive a controller
+     * restart, which is harmless here: it lasts one API call.
+     */
+    static final class Execution extends SynchronousNonBlockingStepExecution<String> {
+
+        private static final long serialVersionUID = 1L;
+
+        private final transient InvocationSpec spec;
+
+        Execution(StepContext context, InvocationSpec spec) {
+            super(context);
+            this.spec = spec;
+        }
+
+        @Override
+        protected String run() throws Exception {
+            return TatInvoker.invoke(getContext().get(Run.class), getContext().get(TaskListener.class), spec).invocationId();
+        }
+    }
+
+    /** The step's descriptor; its form checks are {@link InvokeForms}'. */
+    @Extension
+    public static final class DescriptorImpl extends StepDescriptor {
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, TaskListener.class);
+        }
+
+        @Override
+        public String getFunctionName() {
+            return "tatInvoke";
+        }
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return Messages.TatInvokeStep_DisplayName();
+        }
+
+        /** Shows the command in the Pipeline graph, never the parameters (they may be secrets). */
+        @Override
+        public String argumentsToString(@NonNull Map<String, Object> namedArgs) {
+            Object command = namedArgs.get("commandId");
+            return command instanceof String s ? s : null;
+        }
+
+        /**
+         * @param item the job
+         * @param credentialsId the current value
+         * @return the API keys the job may use
+         */
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+            return TencentCloudApiKeys.fillItems(item, credentialsId);
+        }
+
+        /**
+         * @param item the job
+         * @param value the credentials ID
+         * @return the check
+         */
+        @POST
+        public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
+            InvokeForms.checkPermission(item);
+            return TencentCloudApiKeys.check(item, value);
+        }
+
+        /**
+         * @param item the job
+         * @param value the region
+         * @return the check
+         */
+        @POST
+        public FormValidation doCheckRegion(@AncestorInPath Item item, @QueryParameter String value) {
+            InvokeForms.checkPermission(item);
+            return InvokeForms.region(value);
+        }
+
+        /**
+         * @param item the job
+         * @param value the command ID
+         * @return the check
+         */
+        @POST
+        public FormValidation doCheckCommandId(@AncestorInPath Item item, @QueryParameter String value) {
+            InvokeForms.checkPermission(item);
+            return InvokeForms.commandId(value);
+        }
+
+        /**
+         * @param item the job
+         * @param value the instance IDs
+         * @return the check
+         */
+        @POST
+        public FormValidation doCheckInstanceIds(@AncestorInPath Item item, @QueryParameter String value) {
+            InvokeForms.checkPermission(item);
+            return InvokeForms.instanceIds(value);
+        }
+
+        /**
+         * @param item the job
+         * @param value the parameters JSON
+         * @return the check
+         */
+        @POST
+        public FormValidation doCheckParameters(@AncestorInPath Item item, @QueryParameter String value) {
+            InvokeForms.checkPermission(item);
+            return InvokeForms.parameters(value);
+        }
+
+        /**
+         * @param item the job
+         * @param value the user name
+         * @return the check
+         */
+        @POST
+        public FormValidation doCheckUsername(@AncestorInPath Item item, @QueryParameter String value) {
+            InvokeForms.checkPermission(item);
+            return InvokeForms.username(value);
+        }
+
+        /**
+         * @param item the job
+         * @param value the working directory
+         * @return the check
+         */
+        @POST
+        public FormValidation doCheckWorkingDirectory(@AncestorInPath Item item, @QueryParameter String value) {
+            InvokeForms.checkPermission(item);
+            return InvokeForms.workingDirectory(value);
+        }
+
+        /**
+         * @param item the job
+         * @param value the timeout
+         * @return the check
+         */
+        @POST
+        public FormValidation doCheckTimeout(@AncestorInPath Item item, @QueryParameter String value) {
+            InvokeForms.checkPermission(item);
+            return InvokeForms.timeout(value);
+        }
+
+        /**
+         * @param item the job
+         * @param value the wait timeout
+         * @return the check
+         */
+        @POST
+        public FormValidation doCheckWaitTimeout(@AncestorInPath Item item, @QueryParameter String value) {
+            InvokeForms.checkPermission(item);
+            return InvokeForms.waitTimeout(value);
+        }
+
+        /**
+         * @param item the job
+         * @param value the COS bucket URL
+         * @return the check
+         */
+        @POST
+        public FormValidation doCheckOutputCosBucketUrl(@AncestorInPath Item item, @QueryParameter String value) {
+            InvokeForms.checkPermission(item);
+            return InvokeForms.outputCosBucketUrl(value);
+        }
+
+        /**
+         * @param item the job
+         * @param value the COS key prefix
+         * @return the check
+         */
+        @POST
+        public FormValidation doCheckOutputCosKeyPrefix(@AncestorInPath Item item, @QueryParameter String value) {
+            InvokeForms.checkPermission(item);
+            return InvokeForms.outputCosKeyPrefix(value);
+        }
+
+        /**
+         * The "Check command" button.
+         *
+         * @param item the job
+         * @param credentialsId the selected credentials
+         * @param region the region
+         * @param commandId the command
+         * @return whether the command exists, its type and parameters
+         * @throws InterruptedException if interrupted
+         */
+        @POST
+        public FormValidation doVerifyCommand(@AncestorInPath Item item, @QueryParameter String credentialsId,
+                @QueryParameter String region, @QueryParameter String commandId) throws InterruptedException {
+            InvokeForms.checkPermission(item);
+            return InvokeForms.checkCommand(item, credentialsId, region, commandId);
+        }
+    }
+}

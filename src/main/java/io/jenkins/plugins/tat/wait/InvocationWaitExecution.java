@@ -1,0 +1,245 @@
+package io.jenkins.plugins.tat.wait;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.AbortException;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.util.DaemonThreadFactory;
+import hudson.util.NamingThreadFactory;
+import io.jenkins.plugins.tat.client.TatClient;
+import io.jenkins.plugins.tat.client.watch.TaskReport;
+import io.jenkins.plugins.tat.client.watch.WatchResult;
+import io.jenkins.plugins.tat.config.TatClients;
+import io.jenkins.plugins.tat.credentials.TencentCloudApiKeys;
+import io.jenkins.plugins.tat.invoke.InvocationSpec;
+import io.jenkins.plugins.tat.invoke.TatInvoker;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+
+/**
+ * Invokes a command if asked to, then waits for the invocation, surviving a controller restart.
+ * Used by {@code tatInvoke(waitForCompletion: true)} (which returns the InvocationId) and by
+ * {@code tatWait} (which returns a list of maps, one per task).
+ *
+ * <p><b>Restart.</b> The InvocationId is saved with the Pipeline's state ({@link StepContext#saveState()})
+ * before the first poll, together with the deadline and the tasks already printed. After a
+ * restart {@link #onResume()} polls again; it never invokes again. If Jenkins stopped while
+ * InvokeCommand was being sent, whether the command started is unknown, and the step fails saying
+ * so rather than risk running it twice. {@link #blocksRestart()} keeps a safe restart from
+ * happening in that window.
+ *
+ * <p><b>Abort.</b> {@link #stop(Throwable)} interrupts the wait, cancels the invocation
+ * (CancelInvocation: pending tasks become CANCELLED, running ones TERMINATED), logs the answer,
+ * then ends the step with the abort's cause.
+ *
+ * <p>The HTTP calls and waits run on this class's own pool of daemon threads, never on the CPS VM
+ * thread; the Pipeline sees only {@code onSuccess}/{@code onFailure}.
+ */
+public final class InvocationWaitExecution extends StepExecution {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOGGER = Logger.getLogger(InvocationWaitExecution.class.getName());
+
+    /** What to invoke, or {@code null} for {@code tatWait}. */
+    @CheckForNull
+    private final InvocationSpec spec;
+    private final String credentialsId;
+    private final String region;
+    private final long waitTimeoutSeconds;
+    private final boolean failOnTaskFailure;
+    private final boolean returnTaskMaps;
+    /** Set once InvokeCommand answered; saved before the first poll. */
+    @CheckForNull
+    private volatile String invocationId;
+    /** When the wait ends, in epoch milliseconds; 0 until waiting starts. Survives restarts. */
+    private volatile long deadlineMillis;
+    /** Tasks whose output is already in the log; written by the waiting thread, saved with the Pipeline. */
+    private final ConcurrentHashMap.KeySetView<String, Boolean> reported = ConcurrentHashMap.newKeySet();
+
+    private transient volatile Future<?> task;
+    private transient volatile boolean stopping;
+    private transient volatile boolean invoking;
+
+    /**
+     * For {@code tatInvoke(waitForCompletion: true)}.
+     *
+     * @param context the step context
+     * @param spec what to invoke
+     * @param waitTimeoutSeconds how long to wait
+     * @param failOnTaskFailure whether a task that did not succeed fails the step
+     * @return the execution
+     */
+    public static InvocationWaitExecution invokeAndWait(StepContext context, InvocationSpec spec, long waitTimeoutSeconds,
+            boolean failOnTaskFailure) {
+        return new InvocationWaitExecution(context, spec, spec.getCredentialsId(), spec.getRegion(), null,
+                waitTimeoutSeconds, failOnTaskFailure, false);
+    }
+
+    /**
+     * For {@code tatWait}.
+     *
+     * @param context the step context
+     * @param credentialsId the API key's credentials ID
+     * @param region the region
+     * @param invocationId the invocation to wait for
+     * @param waitTimeoutSeconds how long to wait
+     * @param failOnTaskFailure whether a task that did not succeed fails the step
+     * @return the execution
+     */
+    public static InvocationWaitExecution waitOnly(StepContext context, String credentialsId, String region,
+            String invocationId, long waitTimeoutSeconds, boolean failOnTaskFailure) {
+        return new InvocationWaitExecution(context, null, credentialsId, region, invocationId, waitTimeoutSeconds,
+                failOnTaskFailure, true);
+    }
+
+    private InvocationWaitExecution(StepContext context, InvocationSpec spec, String credentialsId, String region,
+            String invocationId, long waitTimeoutSeconds, boolean failOnTaskFailure, boolean returnTaskMaps) {
+        super(context);
+        this.spec = spec;
+        this.credentialsId = credentialsId;
+        this.region = region;
+        this.invocationId = invocationId;
+        this.waitTimeoutSeconds = waitTimeoutSeconds;
+        this.failOnTaskFailure = failOnTaskFailure;
+        this.returnTaskMaps = returnTaskMaps;
+    }
+
+    @Override
+    public boolean start() {
+        invoking = invocationId == null;
+        task = Pool.INSTANCE.submit(this::work);
+        return false;
+    }
+
+    @Override
+    public void onResume() {
+        if (invocationId == null) {
+            getContext().onFailure(new AbortException(Messages.InvocationWaitExecution_RestartedWhileInvoking()));
+            return;
+        }
+        try {
+            getContext().get(TaskListener.class).getLogger().println(Messages.InvocationWaitExecution_Resuming(invocationId));
+        } catch (Exception e) {
+            LOGGER.log(Level.FINE, "no log to report resuming to", e);
+        }
+        task = Pool.INSTANCE.submit(this::work);
+    }
+
+    @Override
+    public void stop(@NonNull Throwable cause) throws Exception {
+        stopping = true;
+        Future<?> running = task;
+        if (running != null) {
+            running.cancel(true);
+        }
+        String id = invocationId;
+        if (id == null) {
+            getContext().onFailure(cause);
+            return;
+        }
+        // Cancel off the CPS VM thread: it is an HTTP call.
+        Pool.INSTANCE.submit(() -> {
+            try {
+                TaskListener listener = getContext().get(TaskListener.class);
+                Run<?, ?> run = getContext().get(Run.class);
+                InvocationWaiter.cancel(client(run), id, listener);
+            } catch (Exception e) {
+                LOGGER.log(Level.WARNING, "Could not cancel TAT invocation " + id + " of an aborted build", e);
+            } finally {
+                getContext().onFailure(cause);
+            }
+        });
+    }
+
+    /** A restart while InvokeCommand is in flight would leave its outcome unknown. */
+    @Override
+    public boolean blocksRestart() {
+        return invoking;
+    }
+
+    @Override
+    public String getStatus() {
+        String id = invocationId;
+        return id == null ? Messages.InvocationWaitExecution_StatusInvoking() : Messages.InvocationWaitExecution_StatusWaiting(id);
+    }
+
+    private void work() {
+        try {
+            Run<?, ?> run = getContext().get(Run.class);
+            TaskListener listener = getContext().get(TaskListener.class);
+            TatClient client;
+            if (invocationId == null) {
+                TatInvoker.Started started = TatInvoker.invoke(run, listener, spec);
+                client = started.client();
+                deadlineMillis = System.currentTimeMillis() + TimeUnit.SECONDS.toMillis(waitTimeoutSeconds);
+                invocationId = started.invocationId();
+                invoking = false;
+                if (stopping) {
+                    // Aborted while InvokeCommand was answering: stop() saw no InvocationId to cancel.
+                    Thread.interrupted();
+                    InvocationWaiter.cancel(client, invocationId, listener);
+                    return;
+                }
+                saveState();
+            } else {
+                client = client(run);
+                if (deadlineMillis == 0) {
+                    deadlineMillis = System.currentTimeMillis() + TimeUnit.SECONDS.toMillis(waitTimeoutSeconds);
+                }
+            }
+            long left = Math.max(1, deadlineMillis - System.currentTimeMillis());
+            WatchResult result = InvocationWaiter.await(client, invocationId, run, listener, Duration.ofMillis(left), reported);
+            InvocationWaiter.judge(result, failOnTaskFailure, listener);
+            getContext().onSuccess(returnTaskMaps ? taskMaps(result) : invocationId);
+        } catch (InterruptedException e) {
+            if (!stopping) {
+                getContext().onFailure(e);
+            }
+        } catch (Throwable t) {
+            // Whatever goes wrong must end the step; otherwise the build would wait forever.
+            if (!stopping) {
+                getContext().onFailure(t);
+            }
+        } finally {
+            invoking = false;
+        }
+    }
+
+    private TatClient client(Run<?, ?> run) throws AbortException {
+        return TatClients.create(TencentCloudApiKeys.forRun(run, credentialsId), region);
+    }
+
+    /** Saves the InvocationId before the first poll, so that a restart waits instead of invoking. */
+    private void saveState() {
+        try {
+            getContext().saveState().get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOGGER.log(Level.WARNING, "Could not save the Pipeline state after starting TAT invocation " + invocationId, e);
+        }
+    }
+
+    /** Plain lists and maps of strings and numbers, which a sandboxed script may read. */
+    private static ArrayList<Object> taskMaps(WatchResult result) {
+        ArrayList<Object> maps = new ArrayList<>();
+        for (TaskReport report : result.reports()) {
+            maps.add(report.toMap());
+        }
+        return maps;
+    }
+
+    /** Daemon threads for waits and API calls, created as needed. */
+    private static final class Pool {
+        static final ExecutorService INSTANCE = Executors.newCachedThreadPool(
+                new NamingThreadFactory(new DaemonThreadFactory(), "TAT invocation wait"));
+    }
+}

@@ -1,0 +1,179 @@
+package io.jenkins.plugins.tat.wait;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.AbortException;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.tat.TatInvocationAction;
+import io.jenkins.plugins.tat.client.CancelInvocationRequest;
+import io.jenkins.plugins.tat.client.CancelInvocationResponse;
+import io.jenkins.plugins.tat.client.Endpoints;
+import io.jenkins.plugins.tat.client.TatClient;
+import io.jenkins.plugins.tat.client.TatException;
+import io.jenkins.plugins.tat.client.TaskStatus;
+import io.jenkins.plugins.tat.client.watch.InvocationWatcher;
+import io.jenkins.plugins.tat.client.watch.TaskReport;
+import io.jenkins.plugins.tat.client.watch.TaskReportFormatter;
+import io.jenkins.plugins.tat.client.watch.WaitTimeoutException;
+import io.jenkins.plugins.tat.client.watch.WatchListener;
+import io.jenkins.plugins.tat.client.watch.WatchResult;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * What both front ends do to wait for an invocation: poll with tat-client's
+ * {@link InvocationWatcher}, print each task to the build log when it ends, record the outcome on
+ * the build's {@link TatInvocationAction}, and decide whether the build fails. Also cancels an
+ * invocation when the build is aborted.
+ */
+public final class InvocationWaiter {
+
+    private static final Logger LOGGER = Logger.getLogger(InvocationWaiter.class.getName());
+    /** Progress lines ("2 running, 1 pending") at most this often, so big fleets do not flood the log. */
+    private static final long PROGRESS_EVERY_NANOS = Duration.ofSeconds(60).toNanos();
+
+    private InvocationWaiter() {}
+
+    /**
+     * Waits until every task of the invocation ended, printing each task's header and output.
+     *
+     * @param client the client
+     * @param invocationId the invocation
+     * @param run the build
+     * @param listener its log
+     * @param timeout how long to wait at most
+     * @param reported IDs of tasks already printed (e.g. before a restart); tasks printed now are
+     *     added, so the caller may persist it
+     * @return the result
+     * @throws AbortException if the wait times out, the invocation does not exist, or the API fails
+     * @throws InterruptedException if the build is aborted meanwhile
+     */
+    @NonNull
+    public static WatchResult await(@NonNull TatClient client, @NonNull String invocationId, @NonNull Run<?, ?> run,
+            @NonNull TaskListener listener, @NonNull Duration timeout, @NonNull Set<String> reported)
+            throws AbortException, InterruptedException {
+        PrintStream log = listener.getLogger();
+        log.println(Messages.InvocationWaiter_Waiting(invocationId, timeout.toSeconds()));
+        InvocationWatcher watcher = InvocationWatcher.builder(client).waitTimeout(timeout).build();
+        TatInvocationAction action = actionFor(run, client, invocationId);
+        WatchResult result;
+        try {
+            result = watcher.watch(invocationId, Set.copyOf(reported), new LogListener(log, invocationId, reported));
+        } catch (WaitTimeoutException e) {
+            record(run, action, e.partial());
+            throw new AbortException("TAT: " + e.getMessage());
+        } catch (TatException e) {
+            throw new AbortException("TAT: " + e.getMessage());
+        }
+        record(run, action, result);
+        log.println("TAT: " + TaskReportFormatter.summary(result));
+        return result;
+    }
+
+    /**
+     * Fails the step if a task did not succeed, unless told not to.
+     *
+     * @param result how the invocation ended
+     * @param failOnTaskFailure whether a task that did not succeed fails the step
+     * @param listener the build log
+     * @throws AbortException naming the instances whose task did not succeed
+     */
+    public static void judge(@NonNull WatchResult result, boolean failOnTaskFailure, @NonNull TaskListener listener)
+            throws AbortException {
+        if (result.allSucceeded()) {
+            return;
+        }
+        String failed = result.unsuccessful().stream().limit(20).map(InvocationWaiter::describe)
+                .collect(Collectors.joining(", "));
+        int count = result.unsuccessful().size();
+        String message = Messages.InvocationWaiter_TasksFailed(count, result.reports().size(), result.invocationId(),
+                failed + (count > 20 ? ", …" : ""));
+        if (failOnTaskFailure) {
+            throw new AbortException(message);
+        }
+        listener.getLogger().println(message + " " + Messages.InvocationWaiter_NotFailing());
+    }
+
+    /**
+     * Cancels an invocation because the build was aborted, and logs what the API answered. Never
+     * throws: the build is ending anyway, and the log says what to do if cancelling failed.
+     *
+     * @param client the client
+     * @param invocationId the invocation
+     * @param listener the build log
+     */
+    public static void cancel(@NonNull TatClient client, @NonNull String invocationId, @NonNull TaskListener listener) {
+        PrintStream log = listener.getLogger();
+        log.println(Messages.InvocationWaiter_Cancelling(invocationId));
+        try {
+            CancelInvocationResponse response = client.cancelInvocation(CancelInvocationRequest.of(invocationId));
+            log.println(Messages.InvocationWaiter_Cancelled(invocationId, response.requestId()));
+        } catch (TatException e) {
+            log.println(Messages.InvocationWaiter_CancelFailed(invocationId, e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            log.println(Messages.InvocationWaiter_CancelFailed(invocationId, "interrupted"));
+        }
+    }
+
+    private static String describe(TaskReport report) {
+        return report.instanceId() + " " + report.statusText()
+                + (report.exitCode() != null && report.status() != TaskStatus.SUCCESS ? " (exit code " + report.exitCode() + ")" : "");
+    }
+
+    /** The build's action for the invocation; one is added if the build did not start it. */
+    private static TatInvocationAction actionFor(Run<?, ?> run, TatClient client, String invocationId) {
+        TatInvocationAction action = TatInvocationAction.find(run, invocationId);
+        if (action == null) {
+            action = new TatInvocationAction(invocationId, client.region(), null, null, 0,
+                    Endpoints.consoleUrl(client.endpoint(), client.region()));
+            run.addAction(action);
+        }
+        return action;
+    }
+
+    private static void record(Run<?, ?> run, TatInvocationAction action, WatchResult result) {
+        action.recordResult(result);
+        try {
+            run.save();
+        } catch (IOException e) {
+            LOGGER.log(Level.WARNING, "Could not save " + run + " after recording " + result.invocationId(), e);
+        }
+    }
+
+    /** Prints each finished task, and now and then the progress. */
+    private static final class LogListener implements WatchListener {
+        private final PrintStream log;
+        private final String invocationId;
+        private final Set<String> reported;
+        private long lastProgress = System.nanoTime() - PROGRESS_EVERY_NANOS;
+
+        LogListener(PrintStream log, String invocationId, Set<String> reported) {
+            this.log = log;
+            this.invocationId = invocationId;
+            this.reported = reported;
+        }
+
+        @Override
+        public void taskFinished(TaskReport report) {
+            TaskReportFormatter.lines(report).forEach(log::println);
+            reported.add(report.invocationTaskId());
+        }
+
+        @Override
+        public void progress(Map<TaskStatus, Integer> counts, int total) {
+            long now = System.nanoTime();
+            if (now - lastProgress >= PROGRESS_EVERY_NANOS) {
+                lastProgress = now;
+                log.println(Messages.InvocationWaiter_Progress(invocationId, WatchResult.summarise(counts), total));
+            }
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package io.jenkins.plugins.tat.wait;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.AbortException;
+import hudson.Extension;
+import hudson.Util;
+import hudson.model.Item;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.tat.client.InvalidRequestException;
+import io.jenkins.plugins.tat.client.Regions;
+import io.jenkins.plugins.tat.client.TatIds;
+import io.jenkins.plugins.tat.client.Violation;
+import io.jenkins.plugins.tat.client.watch.WaitTimeouts;
+import io.jenkins.plugins.tat.credentials.TencentCloudApiKeys;
+import io.jenkins.plugins.tat.invoke.InvokeForms;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * {@code tatWait}: waits for an invocation started earlier, for example by {@code tatInvoke} in
+ * another stage, prints each instance's output, and returns one map per task:
+ * {@code instanceId}, {@code taskId}, {@code status}, {@code exitCode}, {@code output},
+ * {@code outputUrl}, {@code errorInfo}, {@code dropped}.
+ *
+ * <pre>
+ * def id = tatInvoke credentialsId: 'tencent', region: 'ap-guangzhou', commandId: 'cmd-abcd1234',
+ *                    instanceIds: ['ins-aaaa1111', 'ins-bbbb2222']
+ * // ... other work ...
+ * def tasks = tatWait credentialsId: 'tencent', region: 'ap-guangzhou', invocationId: id
+ * tasks.each { echo "${it.instanceId}: ${it.status}" }
+ * </pre>
+ */
+public final class TatWaitStep extends Step {
+
+    private final String credentialsId;
+    private final String region;
+    private final String invocationId;
+    private Integer waitTimeout;
+    private boolean failOnTaskFailure = true;
+
+    /**
+     * @param credentialsId the API key's credentials ID
+     * @param region the invocation's region
+     * @param invocationId the invocation, {@code inv-xxxxxxxx}
+     */
+    @DataBoundConstructor
+    public TatWaitStep(String credentialsId, String region, String invocationId) {
+        this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
+        this.region = Util.fixEmptyAndTrim(region);
+        this.invocationId = Util.fixEmptyAndTrim(invocationId);
+    }
+
+    /** @return the credentials ID */
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    /** @return the region */
+    public String getRegion() {
+        return region;
+    }
+
+    /** @return the invocation */
+    public String getInvocationId() {
+        return invocationId;
+    }
+
+    /** @return the wait timeout in seconds, or {@code null} for the default (one hour) */
+    @CheckForNull
+    public Integer getWaitTimeout() {
+        return waitTimeout;
+    }
+
+    /** @param waitTimeout seconds, 1 to 604800; empty for one hour */
+    @DataBoundSetter
+    public void setWaitTimeout(@CheckForNull Integer waitTimeout) {
+        this.waitTimeout = waitTimeout;
+    }
+
+    /** @return whether a task that did not succeed fails the step */
+    public boolean isFailOnTaskFailure() {
+        return failOnTaskFailure;
+    }
+
+    /** @param failOnTaskFailure whether a task that did not succeed fails the step (default true) */
+    @DataBoundSetter
+    public void setFailOnTaskFailure(boolean failOnTaskFailure) {
+        this.failOnTaskFailure = failOnTaskFailure;
+    }
+
+    @Override
+    public StepExecution start(StepContext context) throws Exception {
+        // Cheap checks on the CPS thread, so that a typo fails at once and names its field.
+        List<Violation> violations = new ArrayList<>();
+        if (credentialsId == null) {
+            violations.add(new Violation("credentialsId", "is required", "MissingParameter"));
+        }
+        Regions.check(region).ifPresent(violations::add);
+        if (!TatIds.isInvocationId(invocationId)) {
+            violations.add(new Violation("invocationId", invocationId == null ? "is required, e.g. the value tatInvoke returned"
+                    : "'" + invocationId + "' is not an invocation ID; expected inv- followed by lower-case letters or digits",
+                    invocationId == null ? "MissingParameter" : "InvalidParameterValue.InvalidInvocationId"));
+        }
+        WaitTimeouts.check(waitTimeout == null ? null : waitTimeout.longValue()).ifPresent(violations::add);
+        if (!violations.isEmpty()) {
+            throw new AbortException(new InvalidRequestException("tatWait arguments", violations).getMessage());
+        }
+        return InvocationWaitExecution.waitOnly(context, credentialsId, region, invocationId,
+                WaitTimeouts.of(waitTimeout == null ? null : waitTimeout.longValue()).toSeconds(), failOnTaskFailure);
+    }
+
+    /** The step's descriptor. */
+    @Extension
+    public static final class DescriptorImpl extends StepDescriptor {
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, TaskListener.class);
+        }
+
+        @Override
+        public String getFunctionName() {
+            return "tatWait";
+        }
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return Messages.TatWaitStep_DisplayName();
+        }
+
+        @Override
+        public String argumentsToString(@NonNull Map<String, Object> namedArgs) {
+            Object id = namedArgs.get("invocationId");
+            return id instanceof String s ? s : null;
+        }
+
+        /**
+         * @param item the job
+         * @param credentialsId the current value
+         * @return the API keys the job may use
+         */
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+            return TencentCloudApiKeys.fillItems(item, credentialsId);
+        }
+
+        /**
+         * @param item the job
+         * @param value the credentials ID
+         * @return the check
+         */
+        @POST
+        public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
+            InvokeForms.checkPermission(item);
+            return TencentCloudApiKeys.check(item, value);
+        }
+
+        /**
+         * @param item the job
+         * @param value the region
+         * @return the check
+         */
+        @POST
+        public FormValidation doCheckRegion(@AncestorInPath Item item, @QueryParameter String value) {
+            InvokeForms.checkPermission(item);
+            return InvokeForms.region(value);
+        }
+
+        /**
+         * @param item the job
+         * @param value the invocation ID
+         * @return the check
+         */
+        @POST
+        public FormValidation doCheckInvocationId(@AncestorInPath Item item, @QueryParameter String value) {
+            InvokeForms.checkPermission(item);
+            String id = Util.fixEmptyAndTrim(value);
+            if (id == null || id.contains("$")) {
+                return FormValidation.ok();
+            }
+            return TatIds.isInvocationId(id) ? FormValidation.ok()
+                    : FormValidation.error(Messages.TatWaitStep_NotAnInvocationId(id));
+        }
+
+        /**
+         * @param item the job
+         * @param value the wait timeout
+         * @return the check
+         */
+        @POST
+        public FormValidation doCheckWaitTimeout(@AncestorInPath Item item, @QueryParameter String value) {
+            InvokeForms.checkPermission(item);
+            return InvokeForms.waitTimeout(value);
+        }
+    }
+}

@@ -132,7 +132,7 @@ public class TatGlobalConfiguration extends GlobalConfiguration {
     }
 
     /**
-     * @return the endpoints to choose from
+     * @return the languages to choose from
      */
     @POST
     public ListBoxModel doFillLanguageItems() {

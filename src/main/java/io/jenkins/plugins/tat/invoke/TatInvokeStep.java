@@ -10,6 +10,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.tat.client.CommandParameters;
 import io.jenkins.plugins.tat.client.InvalidRequestException;
 import io.jenkins.plugins.tat.client.Violation;
 import io.jenkins.plugins.tat.client.watch.WaitTimeouts;
@@ -102,6 +103,16 @@ public final class TatInvokeStep extends Step {
     @CheckForNull
     public Object getParameters() {
         return parameters;
+    }
+
+    /** @return the parameters as the form shows them: JSON text */
+    @CheckForNull
+    public String getParametersText() {
+        if (parameters instanceof Map<?, ?> map) {
+            CommandParameters.Check check = CommandParameters.fromMap(map);
+            return check.isValid() ? CommandParameters.toJson(check.values()) : String.valueOf(map);
+        }
+        return parameters == null ? null : parameters.toString();
     }
 
     /** @param parameters a map of names to string values, or a JSON object string */

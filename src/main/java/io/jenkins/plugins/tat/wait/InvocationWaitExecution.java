@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.model.Run;
+import hudson.init.Terminator;
 import hudson.model.TaskListener;
 import hudson.util.DaemonThreadFactory;
 import hudson.util.NamingThreadFactory;
@@ -117,7 +118,7 @@ public final class InvocationWaitExecution extends StepExecution {
     @Override
     public boolean start() {
         invoking = invocationId == null;
-        task = Pool.INSTANCE.submit(this::work);
+        task = Pool.submit(this::work);
         return false;
     }
 
@@ -132,7 +133,7 @@ public final class InvocationWaitExecution extends StepExecution {
         } catch (Exception e) {
             LOGGER.log(Level.FINE, "no log to report resuming to", e);
         }
-        task = Pool.INSTANCE.submit(this::work);
+        task = Pool.submit(this::work);
     }
 
     @Override
@@ -148,7 +149,7 @@ public final class InvocationWaitExecution extends StepExecution {
             return;
         }
         // Cancel off the CPS VM thread: it is an HTTP call.
-        Pool.INSTANCE.submit(() -> {
+        Pool.submit(() -> {
             try {
                 TaskListener listener = getContext().get(TaskListener.class);
                 Run<?, ?> run = getContext().get(Run.class);
@@ -202,12 +203,12 @@ public final class InvocationWaitExecution extends StepExecution {
             InvocationWaiter.judge(result, failOnTaskFailure, listener);
             getContext().onSuccess(returnTaskMaps ? taskMaps(result) : invocationId);
         } catch (InterruptedException e) {
-            if (!stopping) {
+            if (!stopping && !Pool.isShuttingDown()) {
                 getContext().onFailure(e);
             }
         } catch (Throwable t) {
             // Whatever goes wrong must end the step; otherwise the build would wait forever.
-            if (!stopping) {
+            if (!stopping && !Pool.isShuttingDown()) {
                 getContext().onFailure(t);
             }
         } finally {
@@ -237,9 +238,38 @@ public final class InvocationWaitExecution extends StepExecution {
         return maps;
     }
 
+    /**
+     * Stops the waiting threads when Jenkins shuts down. The Pipeline's state is already saved and
+     * {@link #onResume()} picks the waits up after the restart; until then nothing may report an
+     * outcome, which an interrupted wait would otherwise do.
+     */
+    @Terminator
+    public static void stopWaitingThreads() {
+        Pool.shutDown();
+    }
+
     /** Daemon threads for waits and API calls, created as needed. */
     private static final class Pool {
-        static final ExecutorService INSTANCE = Executors.newCachedThreadPool(
-                new NamingThreadFactory(new DaemonThreadFactory(), "TAT invocation wait"));
+        private static ExecutorService executor;
+        private static volatile boolean shuttingDown;
+
+        static synchronized Future<?> submit(Runnable work) {
+            if (executor == null || executor.isShutdown()) {
+                executor = Executors.newCachedThreadPool(new NamingThreadFactory(new DaemonThreadFactory(), "TAT invocation wait"));
+                shuttingDown = false;
+            }
+            return executor.submit(work);
+        }
+
+        static synchronized void shutDown() {
+            shuttingDown = true;
+            if (executor != null) {
+                executor.shutdownNow();
+            }
+        }
+
+        static boolean isShuttingDown() {
+            return shuttingDown;
+        }
     }
 }

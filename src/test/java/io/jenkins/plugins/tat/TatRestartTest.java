@@ -1,0 +1,63 @@
+package io.jenkins.plugins.tat;
+
+import static io.jenkins.plugins.tat.TatFixture.COMMAND;
+import static io.jenkins.plugins.tat.TatFixture.CREDENTIALS_ID;
+import static io.jenkins.plugins.tat.TatFixture.CVM_1;
+import static io.jenkins.plugins.tat.TatFixture.REGION;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.tat.client.emulator.AdjustableClock;
+import io.jenkins.plugins.tat.client.emulator.TaskScript;
+import io.jenkins.plugins.tat.client.emulator.TatEmulator;
+import java.time.Duration;
+import java.time.Instant;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.jvnet.hudson.test.junit.jupiter.JenkinsSessionExtension;
+
+/**
+ * A Pipeline waiting for an invocation survives a controller restart: it resumes waiting with the
+ * saved InvocationId and never invokes again.
+ */
+class TatRestartTest {
+
+    @RegisterExtension
+    private final JenkinsSessionExtension sessions = new JenkinsSessionExtension();
+
+    @Test
+    void resumesWaitingAfterARestartWithoutInvokingAgain() throws Throwable {
+        // The emulator outlives both Jenkins sessions. Its clock moves the task to its end while
+        // Jenkins is down; it stays within the 5 minutes of skew the signature check allows.
+        AdjustableClock clock = AdjustableClock.at(Instant.now());
+        try (TatEmulator emu = TatFixture.emulator(clock)) {
+            emu.script(CVM_1, TaskScript.success().output("finished after the restart\n").runningFor(Duration.ofMinutes(2)));
+
+            sessions.then(r -> {
+                TatFixture.configure(r, emu);
+                WorkflowJob p = r.jenkins.createProject(WorkflowJob.class, "p");
+                p.setDefinition(new CpsFlowDefinition("def id = tatInvoke credentialsId: '" + CREDENTIALS_ID
+                        + "', region: '" + REGION + "', commandId: '" + COMMAND + "', instanceIds: '" + CVM_1
+                        + "', waitForCompletion: true\necho \"result=${id}\"", true));
+                WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+                r.waitForMessage("waiting for inv-", b);
+                assertThat(emu.executed("InvokeCommand")).isEqualTo(1);
+            });
+
+            clock.advance(Duration.ofMinutes(3));
+
+            sessions.then(r -> {
+                WorkflowRun b = r.jenkins.getItemByFullName("p", WorkflowJob.class).getLastBuild();
+                r.assertBuildStatusSuccess(r.waitForCompletion(b));
+                String id = emu.invocations().get(0).invocationId();
+                r.assertLogContains("resuming the wait for " + id, b);
+                r.assertLogContains("finished after the restart", b);
+                r.assertLogContains("result=" + id, b);
+                assertThat(emu.executed("InvokeCommand")).as("never invoked again").isEqualTo(1);
+                assertThat(emu.invocations()).hasSize(1);
+            });
+        }
+    }
+}

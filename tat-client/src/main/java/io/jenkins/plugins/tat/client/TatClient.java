@@ -217,21 +217,25 @@ public final class TatClient {
         byte[] bytes = ApiJson.write(body); // serialised once: these exact bytes are signed and sent
         List<TatException> earlier = new ArrayList<>();
         for (int attempt = 1; ; attempt++) {
+            TatException failure;
             rateLimiter.acquire();
             try {
                 return sendOnce(action, bytes);
-            } catch (TatException failure) {
-                if (!retryPolicy.shouldRetry(action, failure, attempt)) {
-                    TatException reported = explain(action, failure, attempt, outcomeHint);
-                    earlier.forEach(reported::addSuppressed);
-                    throw reported;
-                }
-                Duration wait = retryPolicy.backoff(attempt);
-                LOGGER.log(Level.FINE, "{0} attempt {1} failed ({2}); retrying in {3} ms",
-                        new Object[] {action.apiName(), attempt, failure.getMessage(), wait.toMillis()});
-                earlier.add(failure);
-                Thread.sleep(wait.toMillis());
+            } catch (TatException e) {
+                failure = e;
+            } finally {
+                rateLimiter.release(); // the limiter counts each request from its end (see there)
             }
+            if (!retryPolicy.shouldRetry(action, failure, attempt)) {
+                TatException reported = explain(action, failure, attempt, outcomeHint);
+                earlier.forEach(reported::addSuppressed);
+                throw reported;
+            }
+            Duration wait = retryPolicy.backoff(attempt);
+            LOGGER.log(Level.FINE, "{0} attempt {1} failed ({2}); retrying in {3} ms",
+                    new Object[] {action.apiName(), attempt, failure.getMessage(), wait.toMillis()});
+            earlier.add(failure);
+            Thread.sleep(wait.toMillis());
         }
     }
 
@@ -307,9 +311,15 @@ public final class TatClient {
                 ? "Could not connect to TAT at " + endpoint + " for " + action.apiName() + ": " + cause
                 : e instanceof HttpTimeoutException
                         ? "No answer from TAT at " + endpoint + " for " + action.apiName() + " within "
-                                + requestTimeout.toSeconds() + " s"
+                                + timeoutText()
                         : "The connection to TAT at " + endpoint + " failed during " + action.apiName() + ": " + cause;
         return new TatTransportException(action.apiName(), message, !notSent, -1, e);
+    }
+
+    /** The request timeout in whole seconds, or in milliseconds when it is not a whole number of seconds. */
+    private String timeoutText() {
+        long millis = requestTimeout.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
     }
 
     private ApiResponse readEnvelope(TatAction action, byte[] body) {

@@ -15,7 +15,8 @@ import java.util.Optional;
  * @param invocationTaskId the task
  * @param status the terminal status
  * @param statusText the API's status value as received
- * @param exitCode the exit code, or {@code null} when the command did not run to an end
+ * @param exitCode the exit code, or {@code null} when the command did not run to an end by itself
+ *     (any status but SUCCESS and FAILED)
  * @param startTime when the command started, or {@code null}
  * @param endTime when it ended, or {@code null}
  * @param output the output as text; bytes that are not UTF-8 are shown as U+FFFD
@@ -78,8 +79,12 @@ public record TaskReport(
         // The command's own start and end when it ran; the task's otherwise (e.g. START_FAILED).
         Instant start = result.execStartTime() != null ? result.execStartTime() : task.startTime();
         Instant end = result.execEndTime() != null ? result.execEndTime() : task.endTime();
+        // The API sends an ExitCode for every task, 0 even for one whose command never ran
+        // (START_FAILED, CANCELLED) and a placeholder for one the agent killed (TIMEOUT, TERMINATED).
+        // Only a command that ended by itself has an exit code worth reporting.
+        boolean ranToAnEnd = task.status() == TaskStatus.SUCCESS || task.status() == TaskStatus.FAILED;
         return new TaskReport(task.instanceId(), task.invocationTaskId(), task.status(), task.taskStatus(),
-                result.exitCode(), start, end, result.outputText(), result.dropped(), result.outputUrl(),
+                ranToAnEnd ? result.exitCode() : null, start, end, result.outputText(), result.dropped(), result.outputUrl(),
                 task.errorInfo(), result.outputUploadCosErrorInfo());
     }
 }

@@ -88,6 +88,26 @@ class DescribeInvocationTasksTest extends EmulatorTestSupport {
     }
 
     @Test
+    void createInvocationMakesMoreTasksThanOneInvokeCommandMay() throws Exception {
+        List<String> instanceIds = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            String id = String.format("ins-big%05d", i);
+            emu.instance(EmulatedInstance.cvm(id));
+            instanceIds.add(id);
+        }
+
+        String id = emu.createInvocation(COMMAND_ID, instanceIds);
+
+        JsonNode lastPage = call("DescribeInvocationTasks", json("{'Offset':200,'Limit':100,'Filters':[{'Name':"
+                + "'invocation-id','Values':['" + id + "']}]}"));
+        assertThat(lastPage.get("TotalCount").asInt()).isEqualTo(250);
+        assertThat(lastPage.get("InvocationTaskSet")).hasSize(50);
+        assertThat(lastPage.get("InvocationTaskSet").get(49).get("InstanceId").asText()).isEqualTo("ins-big00249");
+        assertThat(emu.invocation(id).tasks()).extracting(EmulatedTask::instanceId).containsExactlyElementsOf(instanceIds);
+        assertThat(emu.received("InvokeCommand")).isZero();
+    }
+
+    @Test
     void selectsByTaskIdsOrFilters() throws Exception {
         String first = invoke(INSTANCE_1, INSTANCE_2);
         invoke(INSTANCE_2);

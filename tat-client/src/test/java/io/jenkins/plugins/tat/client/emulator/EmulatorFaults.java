@@ -57,7 +57,23 @@ public final class EmulatorFaults {
      * @return this
      */
     public EmulatorFaults apiError(String errorCode, int requests) {
-        board.arm(FaultKind.API_ERROR, action, requests, Duration.ZERO, Objects.requireNonNull(errorCode));
+        board.arm(FaultKind.API_ERROR, action, requests, Duration.ZERO, Objects.requireNonNull(errorCode), null);
+        return this;
+    }
+
+    /**
+     * Like {@link #apiError(String, int)}, with the Error.Message of the test's choosing: the
+     * service's messages quote parts of the request back (IDs, header values), so a client must
+     * treat them as untrusted text, e.g. redact secrets from them.
+     *
+     * @param errorCode the code to answer
+     * @param message the Error.Message to answer
+     * @param requests how many requests answer it
+     * @return this
+     */
+    public EmulatorFaults apiError(String errorCode, String message, int requests) {
+        board.arm(FaultKind.API_ERROR, action, requests, Duration.ZERO, Objects.requireNonNull(errorCode),
+                Objects.requireNonNull(message));
         return this;
     }
 

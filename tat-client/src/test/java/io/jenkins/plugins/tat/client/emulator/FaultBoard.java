@@ -28,23 +28,25 @@ final class FaultBoard {
 
     /**
      * What a request gets: a delay (possibly zero) and an outcome fault, or null for none; for
-     * {@link FaultKind#API_ERROR} the error code to answer.
+     * {@link FaultKind#API_ERROR} the error code to answer and the message, null for the default one.
      */
-    record Decision(Duration delay, FaultKind outcome, String errorCode) {}
+    record Decision(Duration delay, FaultKind outcome, String errorCode, String errorMessage) {}
 
     private static final class Armed {
         final FaultKind kind;
         final String action;
         final Duration delay;
         final String errorCode;
+        final String errorMessage;
         int remaining;
 
-        Armed(FaultKind kind, String action, int remaining, Duration delay, String errorCode) {
+        Armed(FaultKind kind, String action, int remaining, Duration delay, String errorCode, String errorMessage) {
             this.kind = kind;
             this.action = action;
             this.remaining = remaining;
             this.delay = delay;
             this.errorCode = errorCode;
+            this.errorMessage = errorMessage;
         }
 
         boolean appliesTo(String requestAction) {
@@ -57,15 +59,16 @@ final class FaultBoard {
     private final Map<String, Deque<Instant>> admitted = new HashMap<>();
 
     synchronized void arm(FaultKind kind, String action, int requests, Duration delay) {
-        arm(kind, action, requests, delay, null);
+        arm(kind, action, requests, delay, null, null);
     }
 
-    synchronized void arm(FaultKind kind, String action, int requests, Duration delay, String errorCode) {
+    synchronized void arm(FaultKind kind, String action, int requests, Duration delay, String errorCode,
+            String errorMessage) {
         if (requests < 0) {
             throw new IllegalArgumentException("number of requests must not be negative: " + requests);
         }
         if (requests > 0) {
-            armed.add(new Armed(kind, action, requests, delay, errorCode));
+            armed.add(new Armed(kind, action, requests, delay, errorCode, errorMessage));
         }
     }
 
@@ -73,6 +76,7 @@ final class FaultBoard {
         Duration delay = Duration.ZERO;
         FaultKind outcome = null;
         String errorCode = null;
+        String errorMessage = null;
         boolean delayTaken = false;
         for (Iterator<Armed> it = armed.iterator(); it.hasNext();) {
             Armed fault = it.next();
@@ -86,6 +90,7 @@ final class FaultBoard {
             } else if (!isDelay && outcome == null) {
                 outcome = fault.kind;
                 errorCode = fault.errorCode;
+                errorMessage = fault.errorMessage;
             } else {
                 continue;
             }
@@ -93,7 +98,7 @@ final class FaultBoard {
                 it.remove();
             }
         }
-        return new Decision(delay, outcome, errorCode);
+        return new Decision(delay, outcome, errorCode, errorMessage);
     }
 
     /**

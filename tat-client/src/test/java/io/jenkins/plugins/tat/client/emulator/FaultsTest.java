@@ -3,6 +3,7 @@ package io.jenkins.plugins.tat.client.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.tencentcloudapi.common.exception.TencentCloudSDKException;
 import java.io.IOException;
 import java.net.http.HttpTimeoutException;
@@ -38,6 +39,18 @@ class FaultsTest extends EmulatorTestSupport {
         assertThat(emu.executed("InvokeCommand")).isZero();
         assertThat(emu.requests().get(0).faults()).containsExactly(FaultKind.API_ERROR);
         assertThat(invoke(INSTANCE_1)).startsWith("inv-");
+    }
+
+    @Test
+    void apiErrorCanAnswerAMessageOfTheTestsChoosing() throws Exception {
+        emu.faults().forAction("DescribeCommands").apiError("InvalidParameterValue", "Value `x` is not allowed.", 1);
+
+        RawTatClient.Reply reply = new RawTatClient(emu).send("DescribeCommands", "{}");
+
+        JsonNode error = JSON.readTree(reply.body()).get("Response").get("Error");
+        assertThat(error.get("Code").asText()).isEqualTo("InvalidParameterValue");
+        assertThat(error.get("Message").asText()).isEqualTo("Value `x` is not allowed.");
+        assertThat(emu.executed("DescribeCommands")).isZero();
     }
 
     @Test

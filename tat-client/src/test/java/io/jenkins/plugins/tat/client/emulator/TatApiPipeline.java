@@ -88,7 +88,9 @@ final class TatApiPipeline implements LoopbackHttpServer.Handler {
             if (outcome == FaultKind.REQUEST_LIMIT_EXCEEDED) {
                 answer = error(new TatApiError("RequestLimitExceeded", "Your request rate is over the limit (injected)."));
             } else if (outcome == FaultKind.API_ERROR) {
-                answer = error(new TatApiError(decision.errorCode(), "Injected " + decision.errorCode() + " (TAT emulator)."));
+                String message = decision.errorMessage() != null ? decision.errorMessage()
+                        : "Injected " + decision.errorCode() + " (TAT emulator).";
+                answer = error(new TatApiError(decision.errorCode(), message));
             } else if (!faults.admit(action, receivedAt)) {
                 struck.add(FaultKind.THROTTLED);
                 answer = error(new TatApiError("RequestLimitExceeded",

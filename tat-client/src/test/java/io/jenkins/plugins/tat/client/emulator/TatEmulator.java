@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -209,6 +211,42 @@ public final class TatEmulator implements AutoCloseable {
             state.regions.add(Objects.requireNonNull(region));
         }
         return this;
+    }
+
+    /**
+     * Creates an invocation directly, as the service stores one, without InvokeCommand's checks: in
+     * particular without its limit of 200 instances per request (tat-api.md §4.1). It is for tests
+     * of clients that must cope with more tasks than one InvokeCommand creates, e.g. paging
+     * DescribeInvocationTasks past 200 tasks. The invocation takes the command's defaults (Timeout,
+     * Username, ...) and the region of the first instance; each task follows its instance's script.
+     *
+     * @param commandId a registered command
+     * @param instanceIds registered instances, at least one, each once
+     * @return the new InvocationId
+     * @throws IllegalArgumentException if the command or an instance is not registered
+     */
+    public String createInvocation(String commandId, List<String> instanceIds) {
+        if (instanceIds.isEmpty() || instanceIds.size() != new HashSet<>(instanceIds).size()) {
+            throw new IllegalArgumentException("give at least one instance, each once: " + instanceIds);
+        }
+        synchronized (state) {
+            EmulatedCommand command = state.commands.get(commandId);
+            if (command == null) {
+                throw new IllegalArgumentException("no command registered with ID " + commandId);
+            }
+            EmulatedInstance first = state.requireInstance(instanceIds.get(0)).instance;
+            Instant now = clock.instant();
+            String invocationId = state.newId("inv-");
+            List<TaskRecord> tasks = new ArrayList<>();
+            for (String instanceId : instanceIds) {
+                state.requireInstance(instanceId);
+                tasks.add(new TaskRecord(state.newId("invt-"), instanceId, now, state.scriptFor(instanceId)));
+            }
+            state.invocations.put(invocationId, new InvocationRecord(invocationId, command, first.region(), first.kind(),
+                    now, command.timeout(), command.username(), command.workingDirectory(), command.outputCosBucketUrl(),
+                    command.outputCosKeyPrefix(), "{}", TatJson.encodeParameters(command.defaultParameters()), tasks));
+            return invocationId;
+        }
     }
 
     /** @return the fault switches, applying to every action */

@@ -1,0 +1,202 @@
+package io.jenkins.plugins.tat.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import io.jenkins.plugins.tat.client.emulator.TaskScript;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The SecretKey and the session token of a temporary key never appear in what a failure shows: its
+ * message, its {@code toString()}, or its printed stack trace (causes and suppressed exceptions
+ * included); nor in the client's or the credential's {@code toString()}. Every failure path the
+ * emulator can provoke is tried with a temporary key, so both secrets are at stake each time.
+ */
+class TatClientSecretsTest extends TatClientTestSupport {
+
+    private static final String STS_ID = "AKIDstsSecretsTest01";
+    private static final String STS_KEY = "stsKey-7f3a9c-MUST-NOT-LEAK";
+    private static final String STS_TOKEN = "stsToken-b81e44d0-MUST-NOT-LEAK";
+    private static final TencentCloudCredential STS = new TencentCloudCredential(STS_ID, STS_KEY, STS_TOKEN);
+
+    @BeforeEach
+    void registerTheTemporaryKey() {
+        emu.account(STS_ID, STS_KEY, STS_TOKEN);
+    }
+
+    private TatClient stsClient() {
+        return clientBuilder().credential(STS).requestTimeout(Duration.ofSeconds(1)).build();
+    }
+
+    /** Runs the call, which must fail, and checks every rendering of the failure. */
+    private Throwable failureOf(ThrowingCall call) {
+        Throwable thrown = catchThrowable(call::run);
+        assertThat(thrown).as("the call must fail").isNotNull();
+        assertHidesSecrets(thrown);
+        return thrown;
+    }
+
+    private static void assertHidesSecrets(Throwable thrown) {
+        StringWriter trace = new StringWriter();
+        thrown.printStackTrace(new PrintWriter(trace));
+        for (String rendering : List.of(String.valueOf(thrown.getMessage()), thrown.toString(), trace.toString())) {
+            assertThat(rendering).doesNotContain(STS_KEY).doesNotContain(STS_TOKEN);
+        }
+    }
+
+    @FunctionalInterface
+    private interface ThrowingCall {
+        void run() throws Exception;
+    }
+
+    @Test
+    void theCredentialAndTheClientDoNotShowTheSecrets() {
+        assertThat(STS.toString()).doesNotContain(STS_KEY).doesNotContain(STS_TOKEN).contains("****");
+        assertThat(stsClient().toString()).doesNotContain(STS_KEY).doesNotContain(STS_TOKEN);
+    }
+
+    @Test
+    void anInvalidRequest() {
+        Throwable thrown = failureOf(() -> stsClient().invokeCommand(
+                InvokeCommandRequest.builder().commandId("deploy").instanceIds(CVM_1).timeout(0).build()));
+
+        assertThat(thrown).isInstanceOf(InvalidRequestException.class);
+    }
+
+    @Test
+    void anInvalidCredentialDoesNotEchoItsValues() {
+        Throwable thrown = failureOf(() -> new TencentCloudCredential(STS_ID, " " + STS_KEY, STS_TOKEN + "\n"));
+
+        assertThat(thrown).isInstanceOfSatisfying(InvalidRequestException.class,
+                e -> assertThat(e.violations()).extracting(Violation::field).containsExactly("SecretKey", "Token"));
+    }
+
+    @Test
+    void anApiError() {
+        Throwable thrown = failureOf(() -> stsClient().invokeCommand(
+                InvokeCommandRequest.builder().commandId("cmd-zzzz9999").instanceIds(CVM_1).build()));
+
+        assertThat(thrown).isInstanceOf(TencentCloudApiException.class);
+    }
+
+    @Test
+    void aWrongSessionToken() {
+        TatClient wrongToken = clientBuilder().credential(new TencentCloudCredential(STS_ID, STS_KEY, "stale-" + STS_TOKEN))
+                .build();
+
+        Throwable thrown = failureOf(() -> wrongToken.describeCommands(describeCommands()));
+
+        assertThat(thrown).isInstanceOfSatisfying(TencentCloudApiException.class,
+                e -> assertThat(e.errorCode()).isEqualTo("AuthFailure.TokenFailure"));
+        assertHidesSecrets(thrown);
+        assertThat(thrown.toString()).doesNotContain("stale-" + STS_TOKEN);
+    }
+
+    @Test
+    void aWrongSecretKey() {
+        TatClient wrongKey = clientBuilder().credential(new TencentCloudCredential(STS_ID, STS_KEY + "x", STS_TOKEN)).build();
+
+        Throwable thrown = failureOf(() -> wrongKey.describeCommands(describeCommands()));
+
+        assertThat(thrown).isInstanceOfSatisfying(TencentCloudApiException.class,
+                e -> assertThat(e.errorCode()).isEqualTo("AuthFailure.SignatureFailure"));
+    }
+
+    @Test
+    void http500AfterEveryRetry() {
+        emu.faults().http500(100);
+
+        Throwable thrown = failureOf(() -> stsClient().describeCommands(describeCommands()));
+
+        assertThat(thrown).isInstanceOf(TatTransportException.class);
+        assertThat(thrown.getSuppressed()).hasSize(FAST_RETRIES.maxAttempts() - 1);
+    }
+
+    @Test
+    void aBodyThatIsNotAnEnvelope() {
+        emu.faults().garbageBody(100);
+
+        assertThat(failureOf(() -> stsClient().describeCommands(describeCommands())))
+                .isInstanceOf(TatTransportException.class);
+    }
+
+    @Test
+    void aDroppedConnection() {
+        emu.faults().dropBeforeAction(100);
+
+        assertThat(failureOf(() -> stsClient().describeCommands(describeCommands())))
+                .isInstanceOf(TatTransportException.class).hasCauseInstanceOf(IOException.class);
+    }
+
+    @Test
+    void aReadTimeout() {
+        emu.faults().forAction("InvokeCommand").delay(Duration.ofSeconds(4));
+
+        assertThat(failureOf(() -> stsClient().invokeCommand(invokeOn(CVM_1))))
+                .isInstanceOf(TatTransportException.class).hasMessageStartingWith("Outcome unknown");
+    }
+
+    @Test
+    void anUnknownOutcome() {
+        emu.faults().forAction("InvokeCommand").dropAfterAction(1);
+
+        assertThat(failureOf(() -> stsClient().invokeCommand(invokeOn(CVM_1))))
+                .isInstanceOf(TatTransportException.class).hasMessageStartingWith("Outcome unknown");
+    }
+
+    @Test
+    void anUnknownCancelOutcome() throws Exception {
+        emu.script(CVM_1, TaskScript.success().runningFor(Duration.ofMinutes(5)));
+        String id = stsClient().invokeCommand(invokeOn(CVM_1)).invocationId();
+        emu.faults().forAction("CancelInvocation").dropAfterAction(1);
+
+        assertThat(failureOf(() -> stsClient().cancelInvocation(CancelInvocationRequest.of(id))))
+                .isInstanceOf(TatTransportException.class).hasMessageStartingWith("Outcome unknown");
+    }
+
+    @Test
+    void aRefusedConnection() throws IOException {
+        URI closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = URI.create("http://127.0.0.1:" + socket.getLocalPort());
+        }
+        TatClient refused = clientBuilder().credential(STS).endpoint(closedPort).build();
+
+        assertThat(failureOf(() -> refused.invokeCommand(invokeOn(CVM_1))))
+                .isInstanceOfSatisfying(TatTransportException.class, e -> assertThat(e.mayHaveReachedServer()).isFalse());
+    }
+
+    // ---- The service quotes parts of requests back; a message that echoes a secret is redacted ----
+
+    @Test
+    void anApiMessageThatEchoesTheSecretsIsRedacted() {
+        emu.faults().forAction("InvokeCommand").apiError("InvalidParameterValue",
+                "Key `" + STS_KEY + "` and token `" + STS_TOKEN + "` are not valid here.", 1);
+
+        Throwable thrown = failureOf(() -> stsClient().invokeCommand(invokeOn(CVM_1)));
+
+        assertThat(thrown).isInstanceOfSatisfying(TencentCloudApiException.class, e -> {
+            assertThat(e.apiMessage()).isEqualTo("Key `****` and token `****` are not valid here.");
+            assertThat(e.getMessage()).contains("Key `****` and token `****`");
+        });
+    }
+
+    @Test
+    void echoedSecretsAreRedactedInSuppressedFailuresToo() {
+        emu.faults().forAction("DescribeCommands").apiError("InternalError", "Backend saw " + STS_KEY + "/" + STS_TOKEN, 100);
+
+        Throwable thrown = failureOf(() -> stsClient().describeCommands(describeCommands()));
+
+        assertThat(thrown.getSuppressed()).hasSize(FAST_RETRIES.maxAttempts() - 1)
+                .allSatisfy(s -> assertThat(s).hasMessageContaining("Backend saw ****/****"));
+    }
+}

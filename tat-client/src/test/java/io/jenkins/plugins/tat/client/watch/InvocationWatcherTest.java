@@ -1,0 +1,353 @@
+package io.jenkins.plugins.tat.client.watch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.tuple;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.tat.client.CancelInvocationRequest;
+import io.jenkins.plugins.tat.client.InvokeCommandRequest;
+import io.jenkins.plugins.tat.client.InvokeCommandRules;
+import io.jenkins.plugins.tat.client.RequestRateLimiter;
+import io.jenkins.plugins.tat.client.TaskStatus;
+import io.jenkins.plugins.tat.client.TatClient;
+import io.jenkins.plugins.tat.client.TencentCloudCredential;
+import io.jenkins.plugins.tat.client.emulator.AdjustableClock;
+import io.jenkins.plugins.tat.client.emulator.EmulatedInstance;
+import io.jenkins.plugins.tat.client.emulator.EmulatedTask;
+import io.jenkins.plugins.tat.client.emulator.RecordedRequest;
+import io.jenkins.plugins.tat.client.emulator.TaskScript;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@link InvocationWatcher} against the emulator, with tasks scripted to take tens to hundreds of
+ * milliseconds and a watcher polling every 20 to 200 ms.
+ */
+class InvocationWatcherTest extends WatcherTestSupport {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static TaskScript succeedsAfter(long millis, String output) {
+        return TaskScript.success().runningFor(Duration.ofMillis(millis)).output(output);
+    }
+
+    // ---- How tasks end ----
+
+    @Test
+    void allTasksSucceedAndTheirOutputIsReported() throws Exception {
+        emu.script(CVM_1, succeedsAfter(30, "one\n"));
+        emu.script(CVM_2, succeedsAfter(80, "two\n"));
+        emu.script(CVM_3, succeedsAfter(150, "three\n"));
+        String id = invoke(CVM_1, CVM_2, CVM_3);
+
+        WatchResult result = watcher().watch(id, WatchListener.NONE);
+
+        assertThat(result.invocationId()).isEqualTo(id);
+        assertThat(result.allSucceeded()).isTrue();
+        assertThat(result.reports()).extracting(TaskReport::instanceId, TaskReport::output, TaskReport::exitCode)
+                .containsExactlyInAnyOrder(
+                        tuple(CVM_1, "one\n", 0L),
+                        tuple(CVM_2, "two\n", 0L),
+                        tuple(CVM_3, "three\n", 0L));
+        assertThat(result.summary()).isEqualTo("3 succeeded");
+    }
+
+    @Test
+    void theListenerHearsOfEachTaskExactlyOnce() throws Exception {
+        emu.script(CVM_1, succeedsAfter(30, ""));
+        emu.script(CVM_2, succeedsAfter(80, ""));
+        emu.script(CVM_3, succeedsAfter(150, ""));
+        String id = invoke(CVM_1, CVM_2, CVM_3);
+        RecordingListener listener = new RecordingListener();
+
+        WatchResult result = watcher().watch(id, listener);
+
+        assertThat(listener.finished).extracting(TaskReport::instanceId).containsExactlyInAnyOrder(CVM_1, CVM_2, CVM_3);
+        assertThat(listener.finished).extracting(TaskReport::invocationTaskId).doesNotHaveDuplicates();
+        assertThat(listener.finished).containsExactlyElementsOf(result.reports());
+    }
+
+    @Test
+    void theListenerHearsTheProgressUntilEveryTaskIsDone() throws Exception {
+        emu.script(CVM_1, succeedsAfter(0, ""));
+        emu.script(CVM_2, succeedsAfter(600, "")); // still running at the first poll, right after InvokeCommand
+        String id = invoke(CVM_1, CVM_2);
+        RecordingListener listener = new RecordingListener();
+
+        watcher().watch(id, listener);
+
+        assertThat(listener.totals).isNotEmpty().containsOnly(2);
+        assertThat(listener.progress.get(0)).containsEntry(TaskStatus.SUCCESS, 1).containsEntry(TaskStatus.RUNNING, 1);
+        assertThat(listener.progress.get(listener.progress.size() - 1)).isEqualTo(Map.of(TaskStatus.SUCCESS, 2));
+        assertThat(listener.progress).as("only changes are reported").doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aFailedTaskIsReportedWithItsExitCode() throws Exception {
+        emu.script(CVM_1, succeedsAfter(20, "ok\n"));
+        emu.script(CVM_2, TaskScript.failure(2).runningFor(Duration.ofMillis(60)).output("disk full\n"));
+        emu.script(CVM_3, succeedsAfter(100, "ok\n"));
+        String id = invoke(CVM_1, CVM_2, CVM_3);
+
+        WatchResult result = watcher().watch(id, WatchListener.NONE);
+
+        assertThat(result.allSucceeded()).isFalse();
+        assertThat(result.unsuccessful()).singleElement().satisfies(r -> {
+            assertThat(r.instanceId()).isEqualTo(CVM_2);
+            assertThat(r.status()).isEqualTo(TaskStatus.FAILED);
+            assertThat(r.exitCode()).isEqualTo(2L);
+            assertThat(r.output()).isEqualTo("disk full\n");
+        });
+        assertThat(result.summary()).isEqualTo("2 succeeded, 1 failed");
+    }
+
+    @Test
+    void aCommandThatRunsPastItsTimeoutIsReportedAsTimeout() throws Exception {
+        emu.script(CVM_1, TaskScript.timeout());
+        String id = client.invokeCommand(InvokeCommandRequest.builder().commandId(COMMAND).instanceIds(CVM_1).timeout(1L)
+                .build()).invocationId();
+
+        WatchResult result = watcher().watch(id, WatchListener.NONE);
+
+        assertThat(result.reports()).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(TaskStatus.TIMEOUT);
+            assertThat(r.exitCode()).as("a command the agent killed has no exit code of its own").isNull();
+        });
+        assertThat(result.summary()).isEqualTo("1 timed out");
+    }
+
+    @Test
+    void aCommandThatFailedToStartKeepsItsErrorInfo() throws Exception {
+        emu.script(CVM_1, TaskScript.startFailed("UserNotExists: user `bob` not exists"));
+        String id = invoke(CVM_1);
+
+        WatchResult result = watcher().watch(id, WatchListener.NONE);
+
+        assertThat(result.reports()).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(TaskStatus.START_FAILED);
+            assertThat(r.errorInfo()).isEqualTo("UserNotExists: user `bob` not exists");
+            assertThat(r.exitCode()).as("a command that never ran has no exit code").isNull();
+        });
+        assertThat(result.summary()).isEqualTo("1 failed to start");
+    }
+
+    @Test
+    void droppedBytesAndTheOutputUrlAreKept() throws Exception {
+        emu.script(CVM_1, TaskScript.success().output("tail of the log\n").dropped(4096)
+                .outputUrl("https://logs-1250000000.cos.ap-guangzhou.myqcloud.com/run/ins-watch001.log"));
+        String id = invoke(CVM_1);
+
+        TaskReport report = watcher().watch(id, WatchListener.NONE).reports().get(0);
+
+        assertThat(report.dropped()).isEqualTo(4096);
+        assertThat(report.outputUrl()).isEqualTo("https://logs-1250000000.cos.ap-guangzhou.myqcloud.com/run/ins-watch001.log");
+        assertThat(report.output()).isEqualTo("tail of the log\n");
+    }
+
+    @Test
+    void outputThatIsNotUtf8BecomesReplacementCharacters() throws Exception {
+        emu.script(CVM_1, TaskScript.success().output(new byte[] {'o', 'k', ' ', (byte) 0xC3, (byte) 0x28, (byte) 0xFF, '\n'}));
+        String id = invoke(CVM_1);
+
+        TaskReport report = watcher().watch(id, WatchListener.NONE).reports().get(0);
+
+        assertThat(report.output()).isEqualTo("ok \uFFFD(\uFFFD\n");
+    }
+
+    // ---- Waiting, and when to stop ----
+
+    @Test
+    void aWaitTimeoutNamesTheUnfinishedTasksKeepsThePartialResultAndCancelsNothing() throws Exception {
+        emu.script(CVM_1, succeedsAfter(0, "done\n"));
+        emu.script(CVM_2, TaskScript.success().runningFor(Duration.ofMinutes(10)));
+        String id = invoke(CVM_1, CVM_2);
+
+        Throwable thrown = catchThrowable(() -> watcher(Duration.ofMillis(300)).watch(id, WatchListener.NONE));
+
+        assertThat(thrown).isInstanceOfSatisfying(WaitTimeoutException.class, e -> {
+            assertThat(e.getMessage()).contains(id).contains(CVM_2 + " RUNNING").contains("1 of 2 tasks")
+                    .contains("not cancelled");
+            assertThat(e.unfinished()).isEqualTo(Map.of(CVM_2, "RUNNING"));
+            assertThat(e.unfinishedInstances()).containsExactly(CVM_2);
+            assertThat(e.partial().reports()).extracting(TaskReport::instanceId).containsExactly(CVM_1);
+            assertThat(e.partial().reports().get(0).output()).isEqualTo("done\n");
+        });
+        assertThat(emu.received("CancelInvocation")).isZero();
+        assertThat(emu.invocation(id).task(CVM_2).status()).isEqualTo("RUNNING");
+    }
+
+    @Test
+    void aTaskWhoseAgentWentOfflineStaysPendingAndTheTimeoutSaysWhy() throws Exception {
+        // The emulator's clock stands still, so the agent is offline before delivery was due.
+        AdjustableClock serverClock = AdjustableClock.at(Instant.now());
+        emu.clock(serverClock);
+        emu.script(CVM_1, TaskScript.success().pendingFor(Duration.ofMillis(100)));
+        String id = invoke(CVM_1);
+        emu.setAgentOnline(CVM_1, false);
+        serverClock.advance(Duration.ofMinutes(1));
+
+        Throwable thrown = catchThrowable(() -> watcher(Duration.ofMillis(300)).watch(id, WatchListener.NONE));
+
+        assertThat(thrown).isInstanceOfSatisfying(WaitTimeoutException.class, e -> {
+            assertThat(e.unfinished()).isEqualTo(Map.of(CVM_1, "PENDING"));
+            assertThat(e.getMessage()).containsPattern("agent .*offline");
+        });
+    }
+
+    @Test
+    void anUnknownInvocationIsReportedAsNotFound() {
+        Throwable thrown = catchThrowable(() -> watcher().watch("inv-zzzz9999", WatchListener.NONE));
+
+        assertThat(thrown).isInstanceOf(InvocationNotFoundException.class)
+                .hasMessageContaining("inv-zzzz9999").hasMessageContaining(REGION);
+        assertThat(emu.received("DescribeInvocations")).isEqualTo(1);
+    }
+
+    @Test
+    void anInvocationInAnotherRegionIsNotFound() throws Exception {
+        emu.instance(EmulatedInstance.cvm("ins-shanghai1").region("ap-shanghai"));
+        TatClient shanghai = TatClient.builder().credential(new TencentCloudCredential(SECRET_ID, SECRET_KEY))
+                .region("ap-shanghai").endpoint(emu.endpoint()).rateLimiter(new RequestRateLimiter(1000, 1000)).build();
+        String id = shanghai.invokeCommand(InvokeCommandRequest.builder().commandId(COMMAND).instanceIds("ins-shanghai1")
+                .build()).invocationId();
+
+        Throwable thrown = catchThrowable(() -> watcher().watch(id, WatchListener.NONE));
+
+        assertThat(thrown).isInstanceOf(InvocationNotFoundException.class).hasMessageContaining("ap-guangzhou");
+    }
+
+    @Test
+    void tasksAlreadyReportedAreNotReportedAgainButStayInTheResult() throws Exception {
+        String id = invoke(CVM_1, CVM_2, CVM_3);
+        String reportedBefore = emu.invocation(id).task(CVM_2).taskId();
+        RecordingListener listener = new RecordingListener();
+
+        WatchResult result = watcher().watch(id, Set.of(reportedBefore), listener);
+
+        assertThat(listener.finished).extracting(TaskReport::instanceId).containsExactlyInAnyOrder(CVM_1, CVM_3);
+        assertThat(result.reports()).extracting(TaskReport::instanceId).containsExactlyInAnyOrder(CVM_1, CVM_2, CVM_3);
+    }
+
+    @Test
+    void tasksCancelledWhileBeingWatchedEndCancelledOrTerminated() throws Exception {
+        emu.script(CVM_1, TaskScript.success().pendingFor(Duration.ofMinutes(10)));
+        emu.script(CVM_2, TaskScript.success().runningFor(Duration.ofMinutes(10)));
+        String id = invoke(CVM_1, CVM_2);
+        CompletableFuture<WatchResult> watching = CompletableFuture.supplyAsync(() -> {
+            try {
+                return watcher().watch(id, WatchListener.NONE);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        awaitCondition(() -> emu.received("DescribeInvocationTasks") >= 1);
+
+        client.cancelInvocation(CancelInvocationRequest.of(id));
+        WatchResult result = watching.get(30, TimeUnit.SECONDS);
+
+        assertThat(result.reports()).extracting(TaskReport::instanceId, TaskReport::status).containsExactlyInAnyOrder(
+                tuple(CVM_1, TaskStatus.CANCELLED),
+                tuple(CVM_2, TaskStatus.TERMINATED));
+        assertThat(result.summary()).isEqualTo("1 cancelled, 1 terminated");
+    }
+
+    @Test
+    void thePollIntervalBacksOffWhileNothingChanges() throws Exception {
+        emu.script(CVM_1, TaskScript.success().runningFor(Duration.ofSeconds(1)));
+        String id = invoke(CVM_1);
+
+        WatchResult result = watcher().watch(id, WatchListener.NONE);
+
+        // Polling every 20 ms would take about 50 polls; doubling to 200 ms takes about 9.
+        assertThat(result.polls()).isGreaterThanOrEqualTo(2).isLessThanOrEqualTo(15);
+        assertThat(emu.received("DescribeInvocationTasks")).isEqualTo(result.polls());
+    }
+
+    // ---- What watching costs ----
+
+    /** Registers n CVM instances, each running a little longer than the one before, and returns their IDs. */
+    private List<String> staggeredInstances(int n) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String instanceId = String.format("ins-bud%05d", i);
+            emu.instance(EmulatedInstance.cvm(instanceId));
+            emu.script(instanceId, succeedsAfter(20 + (i % 12) * 25L, "task " + i + "\n"));
+            ids.add(instanceId);
+        }
+        return ids;
+    }
+
+    /**
+     * An invocation on the instances: through InvokeCommand up to its limit of 200 instances, and
+     * made directly in the emulator beyond it.
+     */
+    private String invocationOn(List<String> instanceIds) throws InterruptedException {
+        return instanceIds.size() <= InvokeCommandRules.MAX_INSTANCES
+                ? invoke(instanceIds.toArray(String[]::new))
+                : emu.createInvocation(COMMAND, instanceIds);
+    }
+
+    @ParameterizedTest(name = "{0} instances")
+    @ValueSource(ints = {1, 100, 250})
+    void eachPollCostsAtMostOneDescribeCallPer100Tasks(int instances) throws Exception {
+        String id = invocationOn(staggeredInstances(instances));
+
+        WatchResult result = watcher().watch(id, WatchListener.NONE);
+
+        int describeCallsReceived = emu.received("DescribeInvocationTasks") + emu.received("DescribeInvocations");
+        System.out.printf("Describe budget: %d instances, %d polls, %d Describe calls, at most %d in one poll%n",
+                instances, result.polls(), result.describeCalls(), result.mostCallsInOnePoll());
+        assertThat(result.reports()).hasSize(instances).allMatch(TaskReport::succeeded);
+        assertThat(result.mostCallsInOnePoll()).isLessThanOrEqualTo((instances + 99) / 100);
+        assertThat(describeCallsReceived).isEqualTo(result.describeCalls());
+    }
+
+    @Test
+    void theFirstPollListsTwoHundredAndFiftyTasksOnThreePages() throws Exception {
+        List<String> instances = staggeredInstances(250);
+        String id = emu.createInvocation(COMMAND, instances);
+
+        WatchResult result = watcher().watch(id, WatchListener.NONE);
+
+        List<JsonNode> describes = new ArrayList<>();
+        for (RecordedRequest request : emu.requests()) {
+            if ("DescribeInvocationTasks".equals(request.action())) {
+                describes.add(JSON.readTree(request.body()));
+            }
+        }
+        for (int page = 0; page < 3; page++) {
+            JsonNode body = describes.get(page);
+            assertThat(body.get("Filters").get(0).get("Name").asText()).isEqualTo("invocation-id");
+            assertThat(body.get("Filters").get(0).get("Values").get(0).asText()).isEqualTo(id);
+            assertThat(body.get("Offset").asLong()).isEqualTo(page * 100L);
+            assertThat(body.get("Limit").asLong()).isEqualTo(100);
+        }
+        assertThat(describes.subList(3, describes.size())).as("later polls ask by task ID")
+                .allSatisfy(body -> assertThat(body.get("InvocationTaskIds").size()).isBetween(1, 100));
+        assertThat(result.reports()).extracting(TaskReport::instanceId).containsExactlyInAnyOrderElementsOf(instances);
+        assertThat(emu.invocation(id).tasks()).extracting(EmulatedTask::status).containsOnly("SUCCESS");
+    }
+
+    /** Waits (at most 10 s) for a condition the emulator or another thread brings about. */
+    private static void awaitCondition(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 10 s");
+            }
+            Thread.sleep(1); // polls the condition; not a guess at how long anything takes
+        }
+    }
+}

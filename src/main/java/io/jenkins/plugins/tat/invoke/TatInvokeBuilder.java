@@ -7,27 +7,21 @@ import hudson.EnvVars;
 import hudson.Extension;
 import hudson.Util;
 import hudson.model.AbstractProject;
-import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
-import hudson.util.FormValidation;
-import hudson.util.ListBoxModel;
 import io.jenkins.plugins.tat.client.InvalidRequestException;
 import io.jenkins.plugins.tat.client.watch.WaitTimeouts;
 import io.jenkins.plugins.tat.client.watch.WatchResult;
-import io.jenkins.plugins.tat.credentials.TencentCloudApiKeys;
+import io.jenkins.plugins.tat.forms.InvokeFormChecks;
 import io.jenkins.plugins.tat.wait.InvocationWaiter;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.List;
 import jenkins.tasks.SimpleBuildStep;
-import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.QueryParameter;
-import org.kohsuke.stapler.verb.POST;
 
 /**
  * The freestyle build step "Invoke Tencent Cloud TAT command". It needs no workspace or agent.
@@ -227,9 +221,9 @@ public final class TatInvokeBuilder extends Builder implements SimpleBuildStep {
         }
     }
 
-    /** The build step's descriptor; its form checks are {@link InvokeForms}'. */
+    /** The build step's descriptor; its form checks come from {@link InvokeFormChecks}. */
     @Extension
-    public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
+    public static final class DescriptorImpl extends BuildStepDescriptor<Builder> implements InvokeFormChecks {
 
         @Override
         public boolean isApplicable(Class<? extends AbstractProject> jobType) {
@@ -240,154 +234,6 @@ public final class TatInvokeBuilder extends Builder implements SimpleBuildStep {
         @Override
         public String getDisplayName() {
             return Messages.TatInvokeBuilder_DisplayName();
-        }
-
-        /**
-         * @param item the job
-         * @param credentialsId the current value
-         * @return the API keys the job may use
-         */
-        @POST
-        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
-            return TencentCloudApiKeys.fillItems(item, credentialsId);
-        }
-
-        /**
-         * @param item the job
-         * @param value the credentials ID
-         * @return the check
-         */
-        @POST
-        public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
-            InvokeForms.checkPermission(item);
-            return TencentCloudApiKeys.check(item, value);
-        }
-
-        /**
-         * @param item the job
-         * @param value the region
-         * @return the check
-         */
-        @POST
-        public FormValidation doCheckRegion(@AncestorInPath Item item, @QueryParameter String value) {
-            InvokeForms.checkPermission(item);
-            return InvokeForms.region(value);
-        }
-
-        /**
-         * @param item the job
-         * @param value the command ID
-         * @return the check
-         */
-        @POST
-        public FormValidation doCheckCommandId(@AncestorInPath Item item, @QueryParameter String value) {
-            InvokeForms.checkPermission(item);
-            return InvokeForms.commandId(value);
-        }
-
-        /**
-         * @param item the job
-         * @param value the instance IDs
-         * @return the check
-         */
-        @POST
-        public FormValidation doCheckInstanceIds(@AncestorInPath Item item, @QueryParameter String value) {
-            InvokeForms.checkPermission(item);
-            return InvokeForms.instanceIds(value);
-        }
-
-        /**
-         * @param item the job
-         * @param value the parameters JSON
-         * @return the check
-         */
-        @POST
-        public FormValidation doCheckParameters(@AncestorInPath Item item, @QueryParameter String value) {
-            InvokeForms.checkPermission(item);
-            return InvokeForms.parameters(value);
-        }
-
-        /**
-         * @param item the job
-         * @param value the user name
-         * @return the check
-         */
-        @POST
-        public FormValidation doCheckUsername(@AncestorInPath Item item, @QueryParameter String value) {
-            InvokeForms.checkPermission(item);
-            return InvokeForms.username(value);
-        }
-
-        /**
-         * @param item the job
-         * @param value the working directory
-         * @return the check
-         */
-        @POST
-        public FormValidation doCheckWorkingDirectory(@AncestorInPath Item item, @QueryParameter String value) {
-            InvokeForms.checkPermission(item);
-            return InvokeForms.workingDirectory(value);
-        }
-
-        /**
-         * @param item the job
-         * @param value the timeout
-         * @return the check
-         */
-        @POST
-        public FormValidation doCheckTimeout(@AncestorInPath Item item, @QueryParameter String value) {
-            InvokeForms.checkPermission(item);
-            return InvokeForms.timeout(value);
-        }
-
-        /**
-         * @param item the job
-         * @param value the wait timeout
-         * @return the check
-         */
-        @POST
-        public FormValidation doCheckWaitTimeout(@AncestorInPath Item item, @QueryParameter String value) {
-            InvokeForms.checkPermission(item);
-            return InvokeForms.waitTimeout(value);
-        }
-
-        /**
-         * @param item the job
-         * @param value the COS bucket URL
-         * @return the check
-         */
-        @POST
-        public FormValidation doCheckOutputCosBucketUrl(@AncestorInPath Item item, @QueryParameter String value) {
-            InvokeForms.checkPermission(item);
-            return InvokeForms.outputCosBucketUrl(value);
-        }
-
-        /**
-         * @param item the job
-         * @param value the COS key prefix
-         * @return the check
-         */
-        @POST
-        public FormValidation doCheckOutputCosKeyPrefix(@AncestorInPath Item item, @QueryParameter String value) {
-            InvokeForms.checkPermission(item);
-            return InvokeForms.outputCosKeyPrefix(value);
-        }
-
-        /**
-         * The "Check command" button.
-         *
-         * @param item the job
-         * @param credentialsId the selected credentials
-         * @param region the region
-         * @param commandId the command
-         * @return whether the command exists, its type and parameters
-         * @throws InterruptedException if interrupted
-         */
-        @POST
-        public FormValidation doVerifyCommand(@AncestorInPath Item item, @QueryParameter String credentialsId,
-                @QueryParameter String region, @QueryParameter String commandId) throws InterruptedException {
-            InvokeForms.checkPermission(item);
-            return InvokeForms.checkCommand(item, credentialsId, region, commandId);
         }
     }
 }

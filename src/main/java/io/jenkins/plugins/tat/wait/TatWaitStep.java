@@ -9,14 +9,12 @@ import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
-import hudson.util.ListBoxModel;
 import io.jenkins.plugins.tat.client.InvalidRequestException;
 import io.jenkins.plugins.tat.client.Regions;
 import io.jenkins.plugins.tat.client.TatIds;
 import io.jenkins.plugins.tat.client.Violation;
 import io.jenkins.plugins.tat.client.watch.WaitTimeouts;
-import io.jenkins.plugins.tat.credentials.TencentCloudApiKeys;
-import io.jenkins.plugins.tat.invoke.InvokeForms;
+import io.jenkins.plugins.tat.forms.ApiKeyFormChecks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -124,9 +122,9 @@ public final class TatWaitStep extends Step {
                 WaitTimeouts.of(waitTimeout == null ? null : waitTimeout.longValue()).toSeconds(), failOnTaskFailure);
     }
 
-    /** The step's descriptor. */
+    /** The step's descriptor; the API key, region and wait timeout checks come from {@link ApiKeyFormChecks}. */
     @Extension
-    public static final class DescriptorImpl extends StepDescriptor {
+    public static final class DescriptorImpl extends StepDescriptor implements ApiKeyFormChecks {
 
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
@@ -152,61 +150,18 @@ public final class TatWaitStep extends Step {
 
         /**
          * @param item the job
-         * @param credentialsId the current value
-         * @return the API keys the job may use
-         */
-        @POST
-        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
-            return TencentCloudApiKeys.fillItems(item, credentialsId);
-        }
-
-        /**
-         * @param item the job
-         * @param value the credentials ID
-         * @return the check
-         */
-        @POST
-        public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
-            InvokeForms.checkPermission(item);
-            return TencentCloudApiKeys.check(item, value);
-        }
-
-        /**
-         * @param item the job
-         * @param value the region
-         * @return the check
-         */
-        @POST
-        public FormValidation doCheckRegion(@AncestorInPath Item item, @QueryParameter String value) {
-            InvokeForms.checkPermission(item);
-            return InvokeForms.region(value);
-        }
-
-        /**
-         * @param item the job
          * @param value the invocation ID
          * @return the check
          */
         @POST
         public FormValidation doCheckInvocationId(@AncestorInPath Item item, @QueryParameter String value) {
-            InvokeForms.checkPermission(item);
+            ApiKeyFormChecks.checkPermission(item);
             String id = Util.fixEmptyAndTrim(value);
             if (id == null || id.contains("$")) {
                 return FormValidation.ok();
             }
             return TatIds.isInvocationId(id) ? FormValidation.ok()
                     : FormValidation.error(Messages.TatWaitStep_NotAnInvocationId(id));
-        }
-
-        /**
-         * @param item the job
-         * @param value the wait timeout
-         * @return the check
-         */
-        @POST
-        public FormValidation doCheckWaitTimeout(@AncestorInPath Item item, @QueryParameter String value) {
-            InvokeForms.checkPermission(item);
-            return InvokeForms.waitTimeout(value);
         }
     }
 }

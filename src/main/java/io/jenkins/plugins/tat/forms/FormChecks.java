@@ -1,4 +1,4 @@
-package io.jenkins.plugins.tat.invoke;
+package io.jenkins.plugins.tat.forms;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
@@ -6,7 +6,6 @@ import hudson.AbortException;
 import hudson.Util;
 import hudson.model.Item;
 import hudson.util.FormValidation;
-import hudson.util.ListBoxModel;
 import io.jenkins.plugins.tat.client.Command;
 import io.jenkins.plugins.tat.client.CommandParameters;
 import io.jenkins.plugins.tat.client.DescribeCommandsRequest;
@@ -24,49 +23,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import jenkins.model.Jenkins;
 
 /**
- * The form checks of the step and the build step, shared by both descriptors. Every rule comes
- * from tat-client ({@link InvokeCommandRules}, {@link CommandParameters}, {@link Regions}); nothing
- * here restates one. The descriptors' {@code doCheck*} methods are {@code @POST} and call
- * {@link #checkPermission} first.
+ * What the form checks of {@link ApiKeyFormChecks} and {@link InvokeFormChecks} do. Every rule
+ * comes from tat-client ({@link InvokeCommandRules}, {@link CommandParameters}, {@link Regions},
+ * {@link WaitTimeouts}); nothing here restates one.
  */
-public final class InvokeForms {
+final class FormChecks {
 
-    private InvokeForms() {}
-
-    /**
-     * Only those who may configure the job (or, outside a job, administrators) get answers.
-     *
-     * @param item the job, or {@code null} outside one
-     */
-    public static void checkPermission(@CheckForNull Item item) {
-        if (item == null) {
-            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        } else {
-            item.checkPermission(Item.CONFIGURE);
-        }
-    }
+    private FormChecks() {}
 
     /**
      * @param value the region
      * @return the check
      */
     @NonNull
-    public static FormValidation region(@CheckForNull String value) {
+    static FormValidation region(@CheckForNull String value) {
         if (hasVariable(value)) {
-            return FormValidation.warning(Messages.InvokeForms_Variable());
+            return FormValidation.warning(Messages.FormChecks_Variable());
         }
         return toForm(Regions.check(Util.fixEmptyAndTrim(value)).map(List::of).orElse(List.of()));
-    }
-
-    /** @return the known regions, for suggestions */
-    @NonNull
-    public static ListBoxModel regionItems() {
-        ListBoxModel items = new ListBoxModel();
-        Regions.KNOWN.forEach(items::add);
-        return items;
     }
 
     /**
@@ -74,8 +50,8 @@ public final class InvokeForms {
      * @return the check
      */
     @NonNull
-    public static FormValidation commandId(@CheckForNull String value) {
-        return hasVariable(value) ? FormValidation.warning(Messages.InvokeForms_Variable())
+    static FormValidation commandId(@CheckForNull String value) {
+        return hasVariable(value) ? FormValidation.warning(Messages.FormChecks_Variable())
                 : toForm(InvokeCommandRules.commandId(Util.fixEmptyAndTrim(value)));
     }
 
@@ -84,8 +60,8 @@ public final class InvokeForms {
      * @return the check
      */
     @NonNull
-    public static FormValidation instanceIds(@CheckForNull String value) {
-        return hasVariable(value) ? FormValidation.warning(Messages.InvokeForms_Variable())
+    static FormValidation instanceIds(@CheckForNull String value) {
+        return hasVariable(value) ? FormValidation.warning(Messages.FormChecks_Variable())
                 : toForm(InvokeCommandRules.instanceIds(TatIds.splitList(value)));
     }
 
@@ -94,11 +70,11 @@ public final class InvokeForms {
      * @return the check
      */
     @NonNull
-    public static FormValidation parameters(@CheckForNull String value) {
+    static FormValidation parameters(@CheckForNull String value) {
         if (Util.fixEmptyAndTrim(value) == null) {
             return FormValidation.ok();
         }
-        return hasVariable(value) ? FormValidation.warning(Messages.InvokeForms_Variable())
+        return hasVariable(value) ? FormValidation.warning(Messages.FormChecks_Variable())
                 : toForm(CommandParameters.fromJson(value).violations());
     }
 
@@ -107,7 +83,7 @@ public final class InvokeForms {
      * @return the check
      */
     @NonNull
-    public static FormValidation username(@CheckForNull String value) {
+    static FormValidation username(@CheckForNull String value) {
         return toForm(InvokeCommandRules.username(Util.fixEmptyAndTrim(value)));
     }
 
@@ -116,7 +92,7 @@ public final class InvokeForms {
      * @return the check
      */
     @NonNull
-    public static FormValidation workingDirectory(@CheckForNull String value) {
+    static FormValidation workingDirectory(@CheckForNull String value) {
         return toForm(InvokeCommandRules.workingDirectory(Util.fixEmptyAndTrim(value)));
     }
 
@@ -125,7 +101,7 @@ public final class InvokeForms {
      * @return the check
      */
     @NonNull
-    public static FormValidation timeout(@CheckForNull String value) {
+    static FormValidation timeout(@CheckForNull String value) {
         String text = Util.fixEmptyAndTrim(value);
         if (text == null) {
             return FormValidation.ok();
@@ -133,7 +109,7 @@ public final class InvokeForms {
         try {
             return toForm(InvokeCommandRules.timeout(Long.parseLong(text)));
         } catch (NumberFormatException e) {
-            return FormValidation.error(Messages.InvokeForms_NotANumber(text));
+            return FormValidation.error(Messages.FormChecks_NotANumber(text));
         }
     }
 
@@ -142,7 +118,7 @@ public final class InvokeForms {
      * @return the check
      */
     @NonNull
-    public static FormValidation waitTimeout(@CheckForNull String value) {
+    static FormValidation waitTimeout(@CheckForNull String value) {
         String text = Util.fixEmptyAndTrim(value);
         if (text == null) {
             return FormValidation.ok();
@@ -150,7 +126,7 @@ public final class InvokeForms {
         try {
             return toForm(WaitTimeouts.check(Long.parseLong(text)).map(List::of).orElse(List.of()));
         } catch (NumberFormatException e) {
-            return FormValidation.error(Messages.InvokeForms_NotANumber(text));
+            return FormValidation.error(Messages.FormChecks_NotANumber(text));
         }
     }
 
@@ -159,8 +135,8 @@ public final class InvokeForms {
      * @return the check
      */
     @NonNull
-    public static FormValidation outputCosBucketUrl(@CheckForNull String value) {
-        return hasVariable(value) ? FormValidation.warning(Messages.InvokeForms_Variable())
+    static FormValidation outputCosBucketUrl(@CheckForNull String value) {
+        return hasVariable(value) ? FormValidation.warning(Messages.FormChecks_Variable())
                 : toForm(InvokeCommandRules.outputCosBucketUrl(Util.fixEmptyAndTrim(value)));
     }
 
@@ -169,15 +145,15 @@ public final class InvokeForms {
      * @return the check
      */
     @NonNull
-    public static FormValidation outputCosKeyPrefix(@CheckForNull String value) {
-        return hasVariable(value) ? FormValidation.warning(Messages.InvokeForms_Variable())
+    static FormValidation outputCosKeyPrefix(@CheckForNull String value) {
+        return hasVariable(value) ? FormValidation.warning(Messages.FormChecks_Variable())
                 : toForm(InvokeCommandRules.outputCosKeyPrefix(Util.fixEmptyAndTrim(value)));
     }
 
     /**
      * The "Check command" button: asks DescribeCommands, with the selected key, whether the
      * command exists in the region, and reports its type and parameters. The caller has checked
-     * {@link #checkPermission}; the key is looked up with the job's own authentication.
+     * the permission; the key is looked up with the job's own authentication.
      *
      * @param item the job, or {@code null}
      * @param credentialsId the selected credentials
@@ -187,13 +163,13 @@ public final class InvokeForms {
      * @throws InterruptedException if interrupted
      */
     @NonNull
-    public static FormValidation checkCommand(@CheckForNull Item item, @CheckForNull String credentialsId,
+    static FormValidation checkCommand(@CheckForNull Item item, @CheckForNull String credentialsId,
             @CheckForNull String region, @CheckForNull String commandId) throws InterruptedException {
         String command = Util.fixEmptyAndTrim(commandId);
         String where = Util.fixEmptyAndTrim(region);
         if (Util.fixEmptyAndTrim(credentialsId) == null || where == null || command == null
                 || hasVariable(credentialsId) || hasVariable(region) || hasVariable(commandId)) {
-            return FormValidation.warning(Messages.InvokeForms_CheckNeeds());
+            return FormValidation.warning(Messages.FormChecks_CheckNeeds());
         }
         List<Violation> violations = new ArrayList<>(InvokeCommandRules.commandId(command));
         Regions.check(where).ifPresent(violations::add);
@@ -203,13 +179,13 @@ public final class InvokeForms {
         try {
             TencentCloudCredential key = TencentCloudApiKeys.forForm(item, credentialsId);
             if (key == null) {
-                return FormValidation.error(Messages.InvokeForms_NoCredentials());
+                return FormValidation.error(Messages.FormChecks_NoCredentials());
             }
             TatClient client = TatClients.create(key, where);
             List<Command> found = client.describeCommands(
                     DescribeCommandsRequest.builder().commandIds(List.of(command)).limit(1).build()).commands();
             if (found.isEmpty()) {
-                return FormValidation.error(Messages.InvokeForms_CommandNotFound(command, where));
+                return FormValidation.error(Messages.FormChecks_CommandNotFound(command, where));
             }
             return FormValidation.ok(describe(found.get(0)));
         } catch (AbortException | TatException e) {
@@ -219,10 +195,10 @@ public final class InvokeForms {
 
     static String describe(Command command) {
         Map<String, String> defaults = command.parameterDefaults();
-        String parameters = !command.enableParameter() ? Messages.InvokeForms_NoParameters()
-                : Messages.InvokeForms_Parameters(defaults.isEmpty() ? "-" : defaults.entrySet().stream()
+        String parameters = !command.enableParameter() ? Messages.FormChecks_NoParameters()
+                : Messages.FormChecks_Parameters(defaults.isEmpty() ? "-" : defaults.entrySet().stream()
                         .map(e -> e.getKey() + " [" + e.getValue() + "]").collect(Collectors.joining(", ")));
-        return Messages.InvokeForms_CommandFound(command.commandId(), command.commandName(), command.commandType(), parameters);
+        return Messages.FormChecks_CommandFound(command.commandId(), command.commandName(), command.commandType(), parameters);
     }
 
     /** Build variables are expanded when the build runs, so a value with one is not checked now. */

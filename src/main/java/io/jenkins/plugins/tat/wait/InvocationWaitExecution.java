@@ -128,11 +128,7 @@ public final class InvocationWaitExecution extends StepExecution {
             getContext().onFailure(new AbortException(Messages.InvocationWaitExecution_RestartedWhileInvoking()));
             return;
         }
-        try {
-            getContext().get(TaskListener.class).getLogger().println(Messages.InvocationWaitExecution_Resuming(invocationId));
-        } catch (Exception e) {
-            LOGGER.log(Level.FINE, "no log to report resuming to", e);
-        }
+        log(Messages.InvocationWaitExecution_Resuming(invocationId));
         task = Pool.submit(this::work);
     }
 
@@ -203,6 +199,9 @@ public final class InvocationWaitExecution extends StepExecution {
             InvocationWaiter.judge(result, failOnTaskFailure, listener);
             getContext().onSuccess(returnTaskMaps ? taskMaps(result) : invocationId);
         } catch (InterruptedException e) {
+            if (stopping && invocationId == null && invoking) {
+                log(Messages.InvocationWaitExecution_AbortedWhileInvoking());
+            }
             if (!stopping && !Pool.isShuttingDown()) {
                 getContext().onFailure(e);
             }
@@ -213,6 +212,14 @@ public final class InvocationWaitExecution extends StepExecution {
             }
         } finally {
             invoking = false;
+        }
+    }
+
+    private void log(String line) {
+        try {
+            getContext().get(TaskListener.class).getLogger().println(line);
+        } catch (Exception e) {
+            LOGGER.log(Level.FINE, "no log for: " + line, e);
         }
     }
 

@@ -38,7 +38,7 @@ import org.kohsuke.stapler.verb.POST;
  */
 @Extension
 @Symbol("tencentCloudTat")
-public class TatGlobalConfiguration extends GlobalConfiguration {
+public final class TatGlobalConfiguration extends GlobalConfiguration {
 
     private String endpoint = TatClient.DEFAULT_ENDPOINT.toString();
     private String language = "";

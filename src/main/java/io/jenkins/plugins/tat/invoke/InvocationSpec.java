@@ -225,10 +225,11 @@ public final class InvocationSpec implements Serializable {
             parametersJson = null;
             parametersMap = null;
             if (value instanceof Map<?, ?> map) {
-                parametersMap = new LinkedHashMap<>();
+                LinkedHashMap<String, Object> copy = new LinkedHashMap<>();
                 // Groovy strings (GString) become plain strings; anything else is left for the
                 // rules to name ("every parameter value must be a string").
-                map.forEach((k, v) -> parametersMap.put(String.valueOf(k), v instanceof CharSequence s ? s.toString() : v));
+                map.forEach((k, v) -> copy.put(String.valueOf(k), v instanceof CharSequence s ? s.toString() : v));
+                parametersMap = copy;
             } else if (value != null) {
                 parametersJson = Util.fixEmptyAndTrim(value.toString());
             }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.tat.invoke;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.AbortException;
 import hudson.Extension;
 import hudson.Util;
@@ -239,6 +240,9 @@ public final class TatInvokeStep extends Step {
 
         private static final long serialVersionUID = 1L;
 
+        @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED",
+                justification = "A SynchronousNonBlockingStepExecution never resumes after deserialisation (it fails"
+                        + " onResume), so the step's values are not needed then; EchoStep keeps its data the same way.")
         private final transient InvocationSpec spec;
 
         Execution(StepContext context, InvocationSpec spec) {

@@ -2,6 +2,7 @@ package io.jenkins.plugins.tat.wait;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.AbortException;
 import hudson.model.Run;
 import hudson.init.Terminator;
@@ -15,6 +16,7 @@ import io.jenkins.plugins.tat.config.TatClients;
 import io.jenkins.plugins.tat.credentials.TencentCloudApiKeys;
 import io.jenkins.plugins.tat.invoke.InvocationSpec;
 import io.jenkins.plugins.tat.invoke.TatInvoker;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.concurrent.ConcurrentHashMap;
@@ -67,8 +69,13 @@ public final class InvocationWaitExecution extends StepExecution {
     /** Tasks whose output is already in the log; written by the waiting thread, saved with the Pipeline. */
     private final ConcurrentHashMap.KeySetView<String, Boolean> reported = ConcurrentHashMap.newKeySet();
 
+    // State of this JVM only: after a restart no wait is running, nothing is stopping and nothing
+    // is being invoked, which are exactly the default values deserialisation leaves.
+    @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "null after a restart is right")
     private transient volatile Future<?> task;
+    @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "false after a restart is right")
     private transient volatile boolean stopping;
+    @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "false after a restart is right")
     private transient volatile boolean invoking;
 
     /**
@@ -150,8 +157,10 @@ public final class InvocationWaitExecution extends StepExecution {
                 TaskListener listener = getContext().get(TaskListener.class);
                 Run<?, ?> run = getContext().get(Run.class);
                 InvocationWaiter.cancel(client(run), id, listener);
-            } catch (Exception e) {
+            } catch (IOException | RuntimeException e) {
                 LOGGER.log(Level.WARNING, "Could not cancel TAT invocation " + id + " of an aborted build", e);
+            } catch (InterruptedException e) {
+                LOGGER.log(Level.WARNING, "Interrupted while cancelling TAT invocation " + id + " of an aborted build", e);
             } finally {
                 getContext().onFailure(cause);
             }
@@ -175,16 +184,22 @@ public final class InvocationWaitExecution extends StepExecution {
             Run<?, ?> run = getContext().get(Run.class);
             TaskListener listener = getContext().get(TaskListener.class);
             TatClient client;
-            if (invocationId == null) {
-                TatInvoker.Started started = TatInvoker.invoke(run, listener, spec);
+            String id = invocationId;
+            if (id == null) {
+                InvocationSpec toInvoke = spec;
+                if (toInvoke == null) {
+                    throw new IllegalStateException("tatWait always has an InvocationId");
+                }
+                TatInvoker.Started started = TatInvoker.invoke(run, listener, toInvoke);
                 client = started.client();
+                id = started.invocationId();
                 deadlineMillis = System.currentTimeMillis() + TimeUnit.SECONDS.toMillis(waitTimeoutSeconds);
-                invocationId = started.invocationId();
+                invocationId = id;
                 invoking = false;
                 if (stopping) {
                     // Aborted while InvokeCommand was answering: stop() saw no InvocationId to cancel.
                     Thread.interrupted();
-                    InvocationWaiter.cancel(client, invocationId, listener);
+                    InvocationWaiter.cancel(client, id, listener);
                     return;
                 }
                 saveState();
@@ -195,9 +210,9 @@ public final class InvocationWaitExecution extends StepExecution {
                 }
             }
             long left = Math.max(1, deadlineMillis - System.currentTimeMillis());
-            WatchResult result = InvocationWaiter.await(client, invocationId, run, listener, Duration.ofMillis(left), reported);
+            WatchResult result = InvocationWaiter.await(client, id, run, listener, Duration.ofMillis(left), reported);
             InvocationWaiter.judge(result, failOnTaskFailure, listener);
-            getContext().onSuccess(returnTaskMaps ? taskMaps(result) : invocationId);
+            getContext().onSuccess(returnTaskMaps ? taskMaps(result) : id);
         } catch (InterruptedException e) {
             if (stopping && invocationId == null && invoking) {
                 log(Messages.InvocationWaitExecution_AbortedWhileInvoking());

@@ -97,6 +97,21 @@ class TatInvokeBuilderTest {
     }
 
     @Test
+    void variablesInParametersAreExpandedInsideValuesOnly() throws Exception {
+        FreeStyleProject p = r.createFreeStyleProject();
+        p.addProperty(new ParametersDefinitionProperty(new StringParameterDefinition("VERSION", "")));
+        TatInvokeBuilder builder = new TatInvokeBuilder(CREDENTIALS_ID, REGION, TatFixture.PARAM_COMMAND, CVM_1);
+        builder.setParameters("{\"version\": \"${VERSION}\"}");
+        p.getBuildersList().add(builder);
+
+        r.assertBuildStatusSuccess(p.scheduleBuild2(0, new ParametersAction(
+                new StringParameterValue("VERSION", "2.0\", \"extra\": \"x"))));
+
+        // The quote in the value stays inside the value: still exactly one parameter.
+        assertThat(tat.emu.invocations().get(0).parameters()).isEqualTo("{\"version\":\"2.0\\\", \\\"extra\\\": \\\"x\"}");
+    }
+
+    @Test
     void anInvalidFieldFailsTheBuildAndSendsNothing() throws Exception {
         FreeStyleProject p = r.createFreeStyleProject();
         TatInvokeBuilder builder = new TatInvokeBuilder(CREDENTIALS_ID, REGION, COMMAND, CVM_1 + " " + CVM_1);

@@ -5,9 +5,12 @@ import hudson.AbortException;
 import hudson.ProxyConfiguration;
 import io.jenkins.plugins.tat.client.InvalidRequestException;
 import io.jenkins.plugins.tat.client.TatClient;
+import io.jenkins.plugins.tat.client.TatException;
+import io.jenkins.plugins.tat.client.TencentCloudApiException;
 import io.jenkins.plugins.tat.client.TencentCloudCredential;
+import java.net.Proxy;
 import java.net.http.HttpClient;
-import java.time.Duration;
+import jenkins.model.Jenkins;
 
 /**
  * Makes {@link TatClient}s from the global settings: the endpoint and language, and HTTP through
@@ -27,12 +30,36 @@ public final class TatClients {
      * @return a client
      * @throws AbortException if the region is malformed or the saved endpoint is
      */
+    /**
+     * The message of a failure, with a hint when an authenticated proxy is the likely cause: the
+     * API then rejects the request's signature, because the {@code Authorization} header never
+     * reached it.
+     *
+     * @param failure what went wrong
+     * @param client the client that made the call
+     * @return the message to show
+     */
+    @NonNull
+    public static String explain(@NonNull TatException failure, @NonNull TatClient client) {
+        boolean authProblem = failure instanceof TencentCloudApiException api
+                && (api.errorCode().startsWith("AuthFailure") || api.errorCode().equals("MissingParameter"));
+        return authProblem && authenticatedProxyFor(client.endpoint().getHost())
+                ? failure.getMessage() + " " + Messages.TatClients_AuthenticatedProxy()
+                : failure.getMessage();
+    }
+
+    private static boolean authenticatedProxyFor(String host) {
+        Jenkins jenkins = Jenkins.getInstanceOrNull();
+        ProxyConfiguration proxy = jenkins == null ? null : jenkins.getProxy();
+        return proxy != null && proxy.getName() != null && proxy.getUserName() != null
+                && proxy.createProxy(host) != Proxy.NO_PROXY;
+    }
+
     @NonNull
     public static TatClient create(@NonNull TencentCloudCredential key, String region) throws AbortException {
         TatGlobalConfiguration config = TatGlobalConfiguration.get();
         try {
             HttpClient http = ProxyConfiguration.newHttpClientBuilder()
-                    .connectTimeout(Duration.ofSeconds(10))
                     .followRedirects(HttpClient.Redirect.NEVER)
                     .build();
             return TatClient.builder()

@@ -176,20 +176,23 @@ final class FormChecks {
         if (!violations.isEmpty()) {
             return toForm(violations);
         }
+        TatClient client = null;
         try {
             TencentCloudCredential key = TencentCloudApiKeys.forForm(item, credentialsId);
             if (key == null) {
                 return FormValidation.error(Messages.FormChecks_NoCredentials());
             }
-            TatClient client = TatClients.create(key, where);
+            client = TatClients.create(key, where);
             List<Command> found = client.describeCommands(
                     DescribeCommandsRequest.builder().commandIds(List.of(command)).limit(1).build()).commands();
             if (found.isEmpty()) {
                 return FormValidation.error(Messages.FormChecks_CommandNotFound(command, where));
             }
             return FormValidation.ok(describe(found.get(0)));
-        } catch (AbortException | TatException e) {
+        } catch (AbortException e) {
             return FormValidation.error(e.getMessage());
+        } catch (TatException e) {
+            return FormValidation.error(client == null ? e.getMessage() : TatClients.explain(e, client));
         }
     }
 

@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.EnvVars;
 import hudson.Util;
+import io.jenkins.plugins.tat.client.CommandParameters;
 import io.jenkins.plugins.tat.client.InvokeCommandRequest;
 import io.jenkins.plugins.tat.client.TatIds;
 import java.io.Serializable;
@@ -118,8 +119,19 @@ public final class InvocationSpec implements Serializable {
         for (String id : instanceIds) {
             b.instanceIds.addAll(TatIds.splitList(env.expand(id)));
         }
-        b.parametersJson = parametersJson == null ? null : env.expand(parametersJson);
+        // Variables are expanded in parameter values, after the JSON is read: expanding the text
+        // first would let a value containing a quote change the parameters' structure.
+        b.parametersJson = parametersJson;
         b.parametersMap = parametersMap;
+        if (parametersJson != null) {
+            CommandParameters.Check check = CommandParameters.fromJson(parametersJson);
+            if (check.isValid()) {
+                LinkedHashMap<String, Object> expanded = new LinkedHashMap<>();
+                check.values().forEach((name, value) -> expanded.put(name, env.expand(value)));
+                b.parametersJson = null;
+                b.parametersMap = expanded;
+            }
+        }
         b.username = expand(env, username);
         b.workingDirectory = expand(env, workingDirectory);
         b.timeout = timeout;

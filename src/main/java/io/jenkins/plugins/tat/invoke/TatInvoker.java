@@ -65,7 +65,7 @@ public final class TatInvoker {
         try {
             response = client.invokeCommand(request);
         } catch (TatException e) {
-            throw new AbortException(Messages.TatInvoker_Failed(e.getMessage()));
+            throw new AbortException(Messages.TatInvoker_Failed(TatClients.explain(e, client)));
         }
         listener.getLogger().println(Messages.TatInvoker_Started(response.invocationId(), response.requestId(), TatInvocationAction.ENV_VAR));
 

@@ -7,6 +7,9 @@ import hudson.AbortException;
 import hudson.model.Run;
 import hudson.init.Terminator;
 import hudson.model.TaskListener;
+import hudson.security.ACL;
+import hudson.security.ACLContext;
+import hudson.util.ClassLoaderSanityThreadFactory;
 import hudson.util.DaemonThreadFactory;
 import hudson.util.NamingThreadFactory;
 import io.jenkins.plugins.tat.client.TatClient;
@@ -20,14 +23,19 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import jenkins.model.Jenkins;
+import jenkins.util.Timer;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.springframework.security.core.Authentication;
 
 /**
  * Invokes a command if asked to, then waits for the invocation, surviving a controller restart.
@@ -77,6 +85,9 @@ public final class InvocationWaitExecution extends StepExecution {
     private transient volatile boolean stopping;
     @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "false after a restart is right")
     private transient volatile boolean invoking;
+    /** Why the step was stopped; the waiting thread ends the step with it if stop() could not. */
+    @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "null after a restart is right")
+    private transient volatile Throwable stopCause;
 
     /**
      * For {@code tatInvoke(waitForCompletion: true)}.
@@ -125,7 +136,7 @@ public final class InvocationWaitExecution extends StepExecution {
     @Override
     public boolean start() {
         invoking = invocationId == null;
-        task = Pool.submit(this::work);
+        submitWork();
         return false;
     }
 
@@ -136,19 +147,45 @@ public final class InvocationWaitExecution extends StepExecution {
             return;
         }
         log(Messages.InvocationWaitExecution_Resuming(invocationId));
-        task = Pool.submit(this::work);
+        submitWork();
+    }
+
+    /**
+     * Runs {@link #work()} on the pool as the build's user: the caller here is the CPS VM thread,
+     * whose authentication is the build's (SynchronousNonBlockingStepExecution does the same).
+     */
+    private void submitWork() {
+        Authentication auth = Jenkins.getAuthentication2();
+        task = Pool.submit(() -> {
+            try (ACLContext ignored = ACL.as2(auth)) {
+                work();
+            }
+        });
     }
 
     @Override
     public void stop(@NonNull Throwable cause) throws Exception {
-        stopping = true;
+        synchronized (this) {
+            if (stopping) {
+                return; // a second abort click: the first one is already cancelling
+            }
+            stopping = true;
+            stopCause = cause;
+        }
         Future<?> running = task;
         if (running != null) {
+            if (running.isDone()) {
+                getContext().onFailure(cause); // the wait had ended; nothing left to cancel
+                return;
+            }
             running.cancel(true);
         }
         String id = invocationId;
         if (id == null) {
-            getContext().onFailure(cause);
+            // InvokeCommand is in flight (or not started): the waiting thread, interrupted now,
+            // logs what is known, cancels if an InvocationId still arrives, and ends the step.
+            // Should it not end promptly, end the step anyway.
+            Timer.get().schedule(() -> getContext().onFailure(cause), 30, TimeUnit.SECONDS);
             return;
         }
         // Cancel off the CPS VM thread: it is an HTTP call.
@@ -158,9 +195,9 @@ public final class InvocationWaitExecution extends StepExecution {
                 Run<?, ?> run = getContext().get(Run.class);
                 InvocationWaiter.cancel(client(run), id, listener);
             } catch (IOException | RuntimeException e) {
-                LOGGER.log(Level.WARNING, "Could not cancel TAT invocation " + id + " of an aborted build", e);
+                LOGGER.log(Level.WARNING, "Could not cancel TAT invocation " + id + " of a stopped step", e);
             } catch (InterruptedException e) {
-                LOGGER.log(Level.WARNING, "Interrupted while cancelling TAT invocation " + id + " of an aborted build", e);
+                LOGGER.log(Level.WARNING, "Interrupted while cancelling TAT invocation " + id + " of a stopped step", e);
             } finally {
                 getContext().onFailure(cause);
             }
@@ -197,9 +234,10 @@ public final class InvocationWaitExecution extends StepExecution {
                 invocationId = id;
                 invoking = false;
                 if (stopping) {
-                    // Aborted while InvokeCommand was answering: stop() saw no InvocationId to cancel.
+                    // Stopped while InvokeCommand was answering: stop() had no InvocationId to cancel.
                     Thread.interrupted();
                     InvocationWaiter.cancel(client, id, listener);
+                    getContext().onFailure(stopCause);
                     return;
                 }
                 saveState();
@@ -213,16 +251,15 @@ public final class InvocationWaitExecution extends StepExecution {
             WatchResult result = InvocationWaiter.await(client, id, run, listener, Duration.ofMillis(left), reported);
             InvocationWaiter.judge(result, failOnTaskFailure, listener);
             getContext().onSuccess(returnTaskMaps ? taskMaps(result) : id);
-        } catch (InterruptedException e) {
-            if (stopping && invocationId == null && invoking) {
-                log(Messages.InvocationWaitExecution_AbortedWhileInvoking());
-            }
-            if (!stopping && !Pool.isShuttingDown()) {
-                getContext().onFailure(e);
-            }
         } catch (Throwable t) {
             // Whatever goes wrong must end the step; otherwise the build would wait forever.
-            if (!stopping && !Pool.isShuttingDown()) {
+            if (stopping) {
+                if (invocationId == null) {
+                    // stop() left ending the step to this thread: InvokeCommand was in flight.
+                    log(Messages.InvocationWaitExecution_AbortedWhileInvoking());
+                    getContext().onFailure(stopCause);
+                }
+            } else if (!Pool.isShuttingDown()) {
                 getContext().onFailure(t);
             }
         } finally {
@@ -243,10 +280,10 @@ public final class InvocationWaitExecution extends StepExecution {
     }
 
     /** Saves the InvocationId before the first poll, so that a restart waits instead of invoking. */
-    private void saveState() {
+    private void saveState() throws InterruptedException {
         try {
             getContext().saveState().get(60, TimeUnit.SECONDS);
-        } catch (Exception e) {
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
             LOGGER.log(Level.WARNING, "Could not save the Pipeline state after starting TAT invocation " + invocationId, e);
         }
     }
@@ -277,7 +314,10 @@ public final class InvocationWaitExecution extends StepExecution {
 
         static synchronized Future<?> submit(Runnable work) {
             if (executor == null || executor.isShutdown()) {
-                executor = Executors.newCachedThreadPool(new NamingThreadFactory(new DaemonThreadFactory(), "TAT invocation wait"));
+                // ClassLoaderSanityThreadFactory: threads are created from the CPS VM thread, whose
+                // context class loader is a build's script loader, which must not be kept alive.
+                executor = Executors.newCachedThreadPool(new NamingThreadFactory(
+                        new ClassLoaderSanityThreadFactory(new DaemonThreadFactory()), "TAT invocation wait"));
                 shuttingDown = false;
             }
             return executor.submit(work);

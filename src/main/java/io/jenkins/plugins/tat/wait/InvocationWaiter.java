@@ -17,6 +17,7 @@ import io.jenkins.plugins.tat.client.watch.TaskReportFormatter;
 import io.jenkins.plugins.tat.client.watch.WaitTimeoutException;
 import io.jenkins.plugins.tat.client.watch.WatchListener;
 import io.jenkins.plugins.tat.client.watch.WatchResult;
+import io.jenkins.plugins.tat.config.TatClients;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -61,17 +62,16 @@ public final class InvocationWaiter {
         PrintStream log = listener.getLogger();
         log.println(Messages.InvocationWaiter_Waiting(invocationId, timeout.toSeconds()));
         InvocationWatcher watcher = InvocationWatcher.builder(client).waitTimeout(timeout).build();
-        TatInvocationAction action = actionFor(run, client, invocationId);
         WatchResult result;
         try {
             result = watcher.watch(invocationId, Set.copyOf(reported), new LogListener(log, invocationId, reported));
         } catch (WaitTimeoutException e) {
-            record(run, action, e.partial());
+            record(run, client, e.partial());
             throw new AbortException("TAT: " + e.getMessage());
         } catch (TatException e) {
-            throw new AbortException("TAT: " + e.getMessage());
+            throw new AbortException("TAT: " + TatClients.explain(e, client));
         }
-        record(run, action, result);
+        record(run, client, result);
         log.println("TAT: " + TaskReportFormatter.summary(result));
         return result;
     }
@@ -127,18 +127,17 @@ public final class InvocationWaiter {
                 + (report.exitCode() != null && report.status() != TaskStatus.SUCCESS ? " (exit code " + report.exitCode() + ")" : "");
     }
 
-    /** The build's action for the invocation; one is added if the build did not start it. */
-    private static TatInvocationAction actionFor(Run<?, ?> run, TatClient client, String invocationId) {
-        TatInvocationAction action = TatInvocationAction.find(run, invocationId);
+    /**
+     * Records the outcome on the build's action for the invocation. A build that did not start the
+     * invocation (tatWait on another build's) gets one now, once the invocation is known to exist.
+     */
+    private static void record(Run<?, ?> run, TatClient client, WatchResult result) {
+        TatInvocationAction action = TatInvocationAction.find(run, result.invocationId());
         if (action == null) {
-            action = new TatInvocationAction(invocationId, client.region(), null, null, 0,
+            action = new TatInvocationAction(result.invocationId(), client.region(), null, null, 0,
                     Endpoints.consoleUrl(client.endpoint(), client.region()));
             run.addAction(action);
         }
-        return action;
-    }
-
-    private static void record(Run<?, ?> run, TatInvocationAction action, WatchResult result) {
         action.recordResult(result);
         try {
             run.save();

@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jvnet.hudson.test.JenkinsRule;
 
 /**
@@ -73,6 +75,13 @@ final class TatFixture implements AutoCloseable {
                 "TAT test key", SECRET_ID, Secret.fromString(SECRET_KEY));
         CredentialsProvider.lookupStores(r.jenkins).iterator().next().addCredentials(Domain.global(), credentials);
         return credentials;
+    }
+
+    /** A new Pipeline job running the script in the Groovy sandbox. */
+    static WorkflowJob pipeline(JenkinsRule r, String script) throws Exception {
+        WorkflowJob p = r.jenkins.createProject(WorkflowJob.class, "p" + r.jenkins.getItems().size());
+        p.setDefinition(new CpsFlowDefinition(script, true));
+        return p;
     }
 
     /** Requests the emulator received, all actions. */

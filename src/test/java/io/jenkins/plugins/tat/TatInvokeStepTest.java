@@ -17,7 +17,6 @@ import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
 import hudson.model.Result;
 import io.jenkins.plugins.tat.client.emulator.EmulatedInvocation;
 import io.jenkins.plugins.tat.invoke.TatInvokeStep;
-import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.jenkinsci.plugins.workflow.steps.StepConfigTester;
@@ -46,9 +45,7 @@ class TatInvokeStepTest {
     }
 
     private WorkflowJob pipeline(String script) throws Exception {
-        WorkflowJob p = r.jenkins.createProject(WorkflowJob.class, "p" + r.jenkins.getItems().size());
-        p.setDefinition(new CpsFlowDefinition(script, true));
-        return p;
+        return TatFixture.pipeline(r, script);
     }
 
     private static String invoke(String extra) {

@@ -11,7 +11,6 @@ import hudson.model.Result;
 import io.jenkins.plugins.tat.client.emulator.TaskScript;
 import io.jenkins.plugins.tat.wait.TatWaitStep;
 import org.htmlunit.html.HtmlPage;
-import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.jenkinsci.plugins.workflow.steps.StepConfigTester;
@@ -42,9 +41,7 @@ class TatWaitStepTest {
     }
 
     private WorkflowJob pipeline(String script) throws Exception {
-        WorkflowJob p = r.jenkins.createProject(WorkflowJob.class, "p" + r.jenkins.getItems().size());
-        p.setDefinition(new CpsFlowDefinition(script, true));
-        return p;
+        return TatFixture.pipeline(r, script);
     }
 
     @Test

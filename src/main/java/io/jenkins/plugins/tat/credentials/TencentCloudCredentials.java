@@ -6,6 +6,7 @@ import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Util;
 import hudson.util.Secret;
+import io.jenkins.plugins.tat.client.TencentCloudCredential;
 
 /**
  * A Tencent Cloud API key: a SecretId and its SecretKey.
@@ -27,8 +28,7 @@ public interface TencentCloudCredentials extends StandardCredentials {
         @Override
         public String getName(@NonNull TencentCloudCredentials credentials) {
             String description = Util.fixEmptyAndTrim(credentials.getDescription());
-            String secretId = credentials.getSecretId();
-            String shortId = secretId.length() <= 8 ? secretId : secretId.substring(0, 4) + "…" + secretId.substring(secretId.length() - 4);
+            String shortId = TencentCloudCredential.mask(credentials.getSecretId());
             return description != null ? description + " (" + shortId + ")" : Messages.TencentCloudCredentials_Name(shortId);
         }
     }

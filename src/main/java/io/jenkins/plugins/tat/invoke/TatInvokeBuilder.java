@@ -12,6 +12,7 @@ import hudson.model.TaskListener;
 import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
 import io.jenkins.plugins.tat.client.InvalidRequestException;
+import io.jenkins.plugins.tat.client.Violation;
 import io.jenkins.plugins.tat.client.watch.WaitTimeouts;
 import io.jenkins.plugins.tat.client.watch.WatchResult;
 import io.jenkins.plugins.tat.forms.InvokeFormChecks;
@@ -19,6 +20,7 @@ import io.jenkins.plugins.tat.wait.InvocationWaiter;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import jenkins.tasks.SimpleBuildStep;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -196,9 +198,11 @@ public final class TatInvokeBuilder extends Builder implements SimpleBuildStep {
     public void perform(@NonNull Run<?, ?> run, @NonNull EnvVars env, @NonNull TaskListener listener)
             throws InterruptedException, IOException {
         Long seconds = waitTimeout == null ? null : waitTimeout.longValue();
-        if (waitForCompletion && WaitTimeouts.check(seconds).isPresent()) {
-            throw new AbortException(new InvalidRequestException("build step settings", List.of(WaitTimeouts.check(seconds).get()))
-                    .getMessage());
+        if (waitForCompletion) {
+            Optional<Violation> badTimeout = WaitTimeouts.check(seconds);
+            if (badTimeout.isPresent()) {
+                throw new AbortException(new InvalidRequestException("build step settings", List.of(badTimeout.get())).getMessage());
+            }
         }
         InvocationSpec spec = InvocationSpec.builder()
                 .credentialsId(credentialsId).region(region).commandId(commandId).instanceIds(instanceIds)

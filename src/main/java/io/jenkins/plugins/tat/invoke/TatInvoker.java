@@ -9,12 +9,14 @@ import io.jenkins.plugins.tat.client.Endpoints;
 import io.jenkins.plugins.tat.client.InvalidRequestException;
 import io.jenkins.plugins.tat.client.InvokeCommandRequest;
 import io.jenkins.plugins.tat.client.InvokeCommandResponse;
+import io.jenkins.plugins.tat.client.Regions;
 import io.jenkins.plugins.tat.client.TatClient;
 import io.jenkins.plugins.tat.client.TatException;
 import io.jenkins.plugins.tat.client.Violation;
 import io.jenkins.plugins.tat.config.TatClients;
 import io.jenkins.plugins.tat.credentials.TencentCloudApiKeys;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -53,7 +55,9 @@ public final class TatInvoker {
         // Check the request before anything else, so that a mistake fails fast and names its
         // field, without a credentials look-up or a network call.
         InvokeCommandRequest request = spec.toRequest();
-        List<Violation> violations = request.validate();
+        List<Violation> violations = new ArrayList<>();
+        Regions.check(spec.getRegion()).ifPresent(violations::add);
+        violations.addAll(request.validate());
         if (!violations.isEmpty()) {
             throw new AbortException(new InvalidRequestException("tatInvoke arguments", violations).getMessage());
         }

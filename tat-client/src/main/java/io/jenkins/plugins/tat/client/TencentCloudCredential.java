@@ -95,7 +95,20 @@ public final class TencentCloudCredential {
      * @return for example {@code AKID…MPLE}
      */
     public String maskedSecretId() {
-        return secretId.length() <= 8 ? "****" : secretId.substring(0, 4) + "…" + secretId.substring(secretId.length() - 4);
+        return mask(secretId);
+    }
+
+    /**
+     * Shortens a SecretId for lists and logs: the first 4 and last 4 characters.
+     *
+     * @param secretId a SecretId
+     * @return for example {@code AKID…MPLE}; {@code ****} for one of 8 characters or fewer
+     */
+    public static String mask(String secretId) {
+        if (secretId == null || secretId.length() <= 8) {
+            return "****";
+        }
+        return secretId.substring(0, 4) + "…" + secretId.substring(secretId.length() - 4);
     }
 
     @Override

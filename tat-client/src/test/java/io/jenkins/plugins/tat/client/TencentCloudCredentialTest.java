@@ -29,4 +29,10 @@ class TencentCloudCredentialTest {
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.violations())
                         .extracting(Violation::field).containsExactly("SecretId", "SecretKey", "Token"));
     }
+
+    @Test
+    void aShortSecretIdIsMaskedWhole() {
+        assertThat(TencentCloudCredential.mask("AKID1234")).isEqualTo("****");
+        assertThat(TencentCloudCredential.mask("AKIDabcdefgh12345678")).isEqualTo("AKID…5678");
+    }
 }

@@ -30,7 +30,9 @@ class TatRestartTest {
     @Test
     void resumesWaitingAfterARestartWithoutInvokingAgain() throws Throwable {
         // The emulator outlives both Jenkins sessions. Its clock moves the task to its end while
-        // Jenkins is down; it stays within the 5 minutes of skew the signature check allows.
+        // Jenkins is down; it stays within the 5 minutes of skew the signature check allows. The
+        // task runs 2 minutes, so the invocation's timeout is raised above the command's 60 s
+        // default: otherwise TAT would end it TIMEOUT.
         AdjustableClock clock = AdjustableClock.at(Instant.now());
         try (TatEmulator emu = TatFixture.emulator(clock)) {
             emu.script(CVM_1, TaskScript.success().output("finished after the restart\n").runningFor(Duration.ofMinutes(2)));
@@ -40,7 +42,7 @@ class TatRestartTest {
                 WorkflowJob p = r.jenkins.createProject(WorkflowJob.class, "p");
                 p.setDefinition(new CpsFlowDefinition("def id = tatInvoke credentialsId: '" + CREDENTIALS_ID
                         + "', region: '" + REGION + "', commandId: '" + COMMAND + "', instanceIds: '" + CVM_1
-                        + "', waitForCompletion: true\necho \"result=${id}\"", true));
+                        + "', timeout: 600, waitForCompletion: true\necho \"result=${id}\"", true));
                 WorkflowRun b = p.scheduleBuild2(0).waitForStart();
                 r.waitForMessage("waiting for inv-", b);
                 assertThat(emu.executed("InvokeCommand")).isEqualTo(1);

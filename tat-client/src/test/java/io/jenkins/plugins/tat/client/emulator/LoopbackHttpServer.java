@@ -59,8 +59,13 @@ final class LoopbackHttpServer implements AutoCloseable {
 
     /** Binds 127.0.0.1 on an ephemeral port and starts accepting connections. */
     static LoopbackHttpServer start(Handler handler) throws IOException {
+        return start(handler, 0);
+    }
+
+    /** Binds 127.0.0.1 on the given port (0: an ephemeral one) and starts accepting connections. */
+    static LoopbackHttpServer start(Handler handler, int port) throws IOException {
         ServerSocket socket = new ServerSocket();
-        socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
+        socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
         LoopbackHttpServer server = new LoopbackHttpServer(socket, handler);
         server.acceptor.start();
         return server;

@@ -38,9 +38,9 @@ public final class TatEmulator implements AutoCloseable {
     private volatile Clock clock = Clock.systemUTC();
     private final LoopbackHttpServer server;
 
-    private TatEmulator() throws IOException {
+    private TatEmulator(int port) throws IOException {
         TatApiPipeline pipeline = new TatApiPipeline(state, accounts, faultBoard, log, () -> clock.instant());
-        this.server = LoopbackHttpServer.start(pipeline);
+        this.server = LoopbackHttpServer.start(pipeline, port);
     }
 
     /**
@@ -50,10 +50,20 @@ public final class TatEmulator implements AutoCloseable {
      * @return the running emulator; close it to stop the server
      */
     public static TatEmulator start() {
+        return start(0);
+    }
+
+    /**
+     * Starts an emulator on 127.0.0.1 and the given port, otherwise like {@link #start()}.
+     *
+     * @param port the port, or 0 for an ephemeral one
+     * @return the running emulator; close it to stop the server
+     */
+    public static TatEmulator start(int port) {
         try {
-            return new TatEmulator();
+            return new TatEmulator(port);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot bind 127.0.0.1", e);
+            throw new UncheckedIOException("cannot bind 127.0.0.1:" + port, e);
         }
     }
 

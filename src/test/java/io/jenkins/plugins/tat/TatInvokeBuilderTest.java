@@ -61,6 +61,21 @@ class TatInvokeBuilderTest {
     }
 
     @Test
+    void theAdvancedSectionIsMarkedEditedOnlyWhenAFieldInItIs() throws Exception {
+        TatInvokeBuilder builder = new TatInvokeBuilder(CREDENTIALS_ID, REGION, COMMAND, CVM_1);
+        builder.setWaitForCompletion(true);
+        FreeStyleProject p = r.createFreeStyleProject();
+        p.getBuildersList().add(builder);
+
+        try (JenkinsRule.WebClient wc = r.createWebClient()) {
+            // failOnTaskFailure is checked by default: that alone must not mark the section edited
+            assertThat(wc.getPage(p, "configure").querySelectorAll(".advanced-customized-fields-info")).isEmpty();
+            builder.setUsername("deploy");
+            assertThat(wc.getPage(p, "configure").querySelectorAll(".advanced-customized-fields-info")).hasSize(1);
+        }
+    }
+
+    @Test
     void theNextBuildStepSeesTheInvocationId() throws Exception {
         FreeStyleProject p = r.createFreeStyleProject();
         p.getBuildersList().add(new TatInvokeBuilder(CREDENTIALS_ID, REGION, COMMAND, CVM_1));

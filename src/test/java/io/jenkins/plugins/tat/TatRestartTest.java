@@ -45,6 +45,7 @@ class TatRestartTest {
                         + "', timeout: 600, waitForCompletion: true\necho \"result=${id}\"", true));
                 WorkflowRun b = p.scheduleBuild2(0).waitForStart();
                 r.waitForMessage("waiting for inv-", b);
+                r.waitForMessage(" (1 task)", b); // the progress line, singular for one task
                 assertThat(emu.executed("InvokeCommand")).isEqualTo(1);
             });
 

@@ -85,6 +85,7 @@ class TatWaitStepTest {
         r.assertLogContains("---- " + CVM_1 + ": SUCCESS, exit code 0", b);
         r.assertLogContains("hello from one", b);
         r.assertLogContains("1 succeeded (1 task)", b);
+        r.assertLogContains("to finish (at most 3600 s)", b); // the default wait timeout, rounded and ungrouped
         r.assertLogContains("id=" + tat.emu.invocations().get(0).invocationId(), b);
     }
 

@@ -60,7 +60,7 @@ public final class InvocationWaiter {
             @NonNull TaskListener listener, @NonNull Duration timeout, @NonNull Set<String> reported)
             throws AbortException, InterruptedException {
         PrintStream log = listener.getLogger();
-        log.println(Messages.InvocationWaiter_Waiting(invocationId, timeout.toSeconds()));
+        log.println(Messages.InvocationWaiter_Waiting(invocationId, Math.round(timeout.toMillis() / 1000.0)));
         InvocationWatcher watcher = InvocationWatcher.builder(client).waitTimeout(timeout).build();
         WatchResult result;
         try {

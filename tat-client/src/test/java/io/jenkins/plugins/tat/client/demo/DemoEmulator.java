@@ -13,8 +13,9 @@ import java.util.concurrent.CountDownLatch;
 /**
  * The TAT emulator dressed up for a demo with no Tencent Cloud account: one demo API key, two
  * saved commands and four emulated CVM instances in {@code ap-guangzhou}, whose tasks run for a
- * few seconds and print a few lines each. Three succeed; {@code ins-demo0004} fails with exit
- * code 3, to show what a failed task does to a build.
+ * few seconds and print a few lines each (the deployment prints the {@code version} it was given).
+ * Three succeed; on {@code ins-demo0004} both commands fail, to show what a failed task does to a
+ * build.
  *
  * <p>{@code mvn -Pdemo hpi:run} starts it in its own JVM from the test class path (it is never
  * packaged in the plugin) on {@code 127.0.0.1:18090}, beside a Jenkins that uses it as its TAT
@@ -68,19 +69,23 @@ public final class DemoEmulator {
         int n = 0;
         for (String id : HEALTHY_INSTANCES) {
             emu.instance(EmulatedInstance.cvm(id));
-            emu.script(id, TaskScript.success().pendingFor(Duration.ofSeconds(1))
+            emu.script(DEPLOY_COMMAND, id, TaskScript.success().pendingFor(Duration.ofSeconds(1))
                     .runningFor(Duration.ofSeconds(3 + 2L * n++))
-                    .output(lines(id + ": fetching the release",
+                    .output(lines(id + ": fetching release {{version}}",
                             id + ": stopping web.service",
-                            id + ": installing the release",
+                            id + ": installing release {{version}}",
                             id + ": starting web.service",
-                            id + ": health check passed (HTTP 200)")));
+                            id + ": web.service is up, version {{version}}")));
+            emu.script(HEALTH_COMMAND, id, TaskScript.success().runningFor(Duration.ofSeconds(1 + n))
+                    .output(lines("HTTP 200 OK from " + id + ": {\"status\":\"UP\"}")));
         }
         emu.instance(EmulatedInstance.cvm(FAILING_INSTANCE));
-        emu.script(FAILING_INSTANCE, TaskScript.failure(3).pendingFor(Duration.ofSeconds(1))
+        emu.script(DEPLOY_COMMAND, FAILING_INSTANCE, TaskScript.failure(3).pendingFor(Duration.ofSeconds(1))
                 .runningFor(Duration.ofSeconds(4))
-                .output(lines(FAILING_INSTANCE + ": fetching the release",
-                        FAILING_INSTANCE + ": error: disk /opt is full (100%)")));
+                .output(lines(FAILING_INSTANCE + ": fetching release {{version}}",
+                        FAILING_INSTANCE + ": error: no space left on device (/opt is 100% full)")));
+        emu.script(HEALTH_COMMAND, FAILING_INSTANCE, TaskScript.failure(7).runningFor(Duration.ofSeconds(2))
+                .output(lines("curl: (7) Failed to connect to 127.0.0.1 port 8080: Connection refused")));
         return emu;
     }
 

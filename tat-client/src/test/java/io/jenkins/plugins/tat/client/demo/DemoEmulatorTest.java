@@ -49,6 +49,22 @@ class DemoEmulatorTest {
     }
 
     @Test
+    void theHealthCheckPrintsItsOwnOutputAndFailsOnTheFourth() throws InterruptedException {
+        List<String> all = new ArrayList<>(DemoEmulator.HEALTHY_INSTANCES);
+        all.add(DemoEmulator.FAILING_INSTANCE);
+        String id = client.invokeCommand(InvokeCommandRequest.builder().commandId(DemoEmulator.HEALTH_COMMAND)
+                .instanceIds(all).build()).invocationId();
+        WatchResult result = InvocationWatcher.builder(client).initialInterval(Duration.ofMillis(200))
+                .maxInterval(Duration.ofSeconds(1)).waitTimeout(Duration.ofSeconds(60)).build()
+                .watch(id, new WatchListener() {});
+
+        assertThat(result.counts()).containsEntry(TaskStatus.SUCCESS, 3).containsEntry(TaskStatus.FAILED, 1);
+        assertThat(result.reports()).filteredOn(TaskReport::succeeded)
+                .allSatisfy(r -> assertThat(r.output()).startsWith("HTTP 200 OK from " + r.instanceId()));
+        assertThat(result.unsuccessful().get(0).output()).contains("Connection refused");
+    }
+
+    @Test
     void healthyInstancesSucceedWithOutputAndTheFourthFails() throws InterruptedException {
         List<String> all = new ArrayList<>(DemoEmulator.HEALTHY_INSTANCES);
         all.add(DemoEmulator.FAILING_INSTANCE);
@@ -69,8 +85,8 @@ class DemoEmulatorTest {
         TaskReport failed = result.unsuccessful().get(0);
         assertThat(failed.instanceId()).isEqualTo(DemoEmulator.FAILING_INSTANCE);
         assertThat(failed.exitCode()).isEqualTo(3L);
-        assertThat(failed.output()).contains("disk /opt is full");
+        assertThat(failed.output()).contains("no space left on device");
         assertThat(result.reports()).filteredOn(TaskReport::succeeded)
-                .allSatisfy(r -> assertThat(r.output()).contains(r.instanceId() + ": health check passed"));
+                .allSatisfy(r -> assertThat(r.output()).contains(r.instanceId() + ": installing release 1.4.2"));
     }
 }

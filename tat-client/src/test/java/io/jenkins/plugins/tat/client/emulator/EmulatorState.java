@@ -34,6 +34,8 @@ final class EmulatorState {
     final Map<String, EmulatedCommand> commands = new LinkedHashMap<>();
     final Map<String, InstanceState> instances = new LinkedHashMap<>();
     final Map<String, TaskScript> scripts = new LinkedHashMap<>();
+    /** Scripts for one command on one instance, keyed {@code commandId + " " + instanceId}. */
+    final Map<String, TaskScript> commandScripts = new LinkedHashMap<>();
     /** In creation order, which is the order Describe* list them in. */
     final Map<String, InvocationRecord> invocations = new LinkedHashMap<>();
     private final Set<String> issuedIds = new HashSet<>();
@@ -42,8 +44,9 @@ final class EmulatorState {
         this.defaultScript = script;
     }
 
-    TaskScript scriptFor(String instanceId) {
-        return scripts.getOrDefault(instanceId, defaultScript);
+    TaskScript scriptFor(String commandId, String instanceId) {
+        TaskScript script = commandScripts.get(commandId + " " + instanceId);
+        return script != null ? script : scripts.getOrDefault(instanceId, defaultScript);
     }
 
     /** A fresh ID with the given prefix that was never issued before. */

@@ -3,7 +3,9 @@ package io.jenkins.plugins.tat.client.emulator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -78,9 +80,12 @@ final class InvokeCommandAction implements TatAction {
         }
 
         String invocationId = state.newId("inv-");
+        Map<String, String> values = new LinkedHashMap<>(command.defaultParameters());
+        values.putAll(TatJson.decodeParameters(effectiveParameters));
         List<TaskRecord> tasks = new ArrayList<>();
         for (String instanceId : instanceIds) {
-            tasks.add(new TaskRecord(state.newId("invt-"), instanceId, context.now(), state.scriptFor(instanceId)));
+            tasks.add(new TaskRecord(state.newId("invt-"), instanceId, context.now(),
+                    state.scriptFor(commandId, instanceId).withParameters(values)));
         }
         state.invocations.put(invocationId, new InvocationRecord(invocationId, command, context.region(), kind,
                 context.now(), timeout.orElse(command.timeout()), username.orElse(command.username()),

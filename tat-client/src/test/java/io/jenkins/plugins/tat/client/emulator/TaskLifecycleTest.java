@@ -222,6 +222,37 @@ class TaskLifecycleTest extends EmulatorTestSupport {
         assertThat(status(after)).isEqualTo("FAILED");
     }
 
+    @Test
+    void aCommandsOwnScriptComesBeforeTheInstancesScript() throws Exception {
+        emu.command(EmulatedCommand.builder("cmd-other001").content("./other.sh").build());
+        emu.script(INSTANCE_1, TaskScript.success().output("instance\n"));
+        emu.script("cmd-other001", INSTANCE_1, TaskScript.failure(4).output("other\n"));
+
+        JsonNode other = taskOf(call("InvokeCommand", "{\"CommandId\":\"cmd-other001\",\"InstanceIds\":[\""
+                + INSTANCE_1 + "\"]}").get("InvocationId").asText());
+        JsonNode usual = taskOf(invoke(INSTANCE_1));
+
+        assertThat(other.get("TaskStatus").asText()).isEqualTo("FAILED");
+        assertThat(output(other)).isEqualTo("other\n");
+        assertThat(usual.get("TaskStatus").asText()).isEqualTo("SUCCESS");
+        assertThat(output(usual)).isEqualTo("instance\n");
+    }
+
+    @Test
+    void parameterValuesReachTheOutputAsTheyReachTheCommandsContent() throws Exception {
+        emu.command(EmulatedCommand.builder("cmd-param001").content("echo {{version}} {{env}}").enableParameter(true)
+                .defaultParameter("version", "1.0").defaultParameter("env", "prod").build());
+        emu.script(INSTANCE_1, TaskScript.success().output("release {{version}} to {{env}}, {{unknown}} kept\n"));
+
+        JsonNode given = taskOf(call("InvokeCommand", "{\"CommandId\":\"cmd-param001\",\"InstanceIds\":[\""
+                + INSTANCE_1 + "\"],\"Parameters\":\"{\\\"version\\\":\\\"2.5\\\"}\"}").get("InvocationId").asText());
+        JsonNode defaults = taskOf(call("InvokeCommand", "{\"CommandId\":\"cmd-param001\",\"InstanceIds\":[\""
+                + INSTANCE_1 + "\"]}").get("InvocationId").asText());
+
+        assertThat(output(given)).isEqualTo("release 2.5 to prod, {{unknown}} kept\n");
+        assertThat(output(defaults)).isEqualTo("release 1.0 to prod, {{unknown}} kept\n");
+    }
+
     private static String iso(Instant instant) {
         return instant.toString().replace("Z", "+00:00");
     }

@@ -2,7 +2,10 @@ package io.jenkins.plugins.tat.client.emulator;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What happens to an invocation task on one instance: how long it waits for delivery (PENDING),
@@ -23,6 +26,8 @@ import java.util.Objects;
  * A task with the default script has therefore finished by the time InvokeCommand returns.
  */
 public final class TaskScript {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([A-Za-z0-9_-]+)\\}\\}");
 
     /** How a scripted task ends. */
     public enum Outcome {
@@ -137,6 +142,29 @@ public final class TaskScript {
      */
     public TaskScript runningFor(Duration duration) {
         return new TaskScript(outcome, exitCode, errorInfo, output, dropped, outputUrl, pendingFor, nonNegative(duration));
+    }
+
+    /**
+     * The script as it runs in one invocation: {@code {{name}}} in the output becomes the value the
+     * invocation gives the parameter, as TAT puts the values into the command's content before it
+     * runs it. Names without a value stay as they are.
+     *
+     * @param values the invocation's parameters, the command's defaults included
+     * @return a copy with the values in its output, or this script when the output names none
+     */
+    TaskScript withParameters(Map<String, String> values) {
+        String text = new String(output, StandardCharsets.UTF_8);
+        if (values.isEmpty() || !text.contains("{{")) {
+            return this;
+        }
+        Matcher m = PLACEHOLDER.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = values.get(m.group(1));
+            m.appendReplacement(out, Matcher.quoteReplacement(value == null ? m.group() : value));
+        }
+        m.appendTail(out);
+        return output(out.toString());
     }
 
     private static Duration nonNegative(Duration duration) {

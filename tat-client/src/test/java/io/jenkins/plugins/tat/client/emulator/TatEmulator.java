@@ -168,6 +168,23 @@ public final class TatEmulator implements AutoCloseable {
     }
 
     /**
+     * Sets what tasks of one command created from now on do on one instance, ahead of the
+     * instance's own script. {@code {{name}}} in the output becomes the parameter's value.
+     *
+     * @param commandId the command
+     * @param instanceId the instance
+     * @param script the script
+     * @return this
+     */
+    public TatEmulator script(String commandId, String instanceId, TaskScript script) {
+        synchronized (state) {
+            state.commandScripts.put(Objects.requireNonNull(commandId) + " " + Objects.requireNonNull(instanceId),
+                    Objects.requireNonNull(script));
+        }
+        return this;
+    }
+
+    /**
      * Sets what tasks do on instances without a script of their own; initially
      * {@link TaskScript#success()}, which finishes at once with exit code 0 and no output.
      *
@@ -250,7 +267,8 @@ public final class TatEmulator implements AutoCloseable {
             List<TaskRecord> tasks = new ArrayList<>();
             for (String instanceId : instanceIds) {
                 state.requireInstance(instanceId);
-                tasks.add(new TaskRecord(state.newId("invt-"), instanceId, now, state.scriptFor(instanceId)));
+                tasks.add(new TaskRecord(state.newId("invt-"), instanceId, now,
+                        state.scriptFor(commandId, instanceId).withParameters(command.defaultParameters())));
             }
             state.invocations.put(invocationId, new InvocationRecord(invocationId, command, first.region(), first.kind(),
                     now, command.timeout(), command.username(), command.workingDirectory(), command.outputCosBucketUrl(),

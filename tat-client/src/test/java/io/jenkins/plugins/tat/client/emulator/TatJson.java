@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** JSON building blocks shared by the actions, in the formats the service uses. */
@@ -39,6 +40,17 @@ final class TatJson {
             return MAPPER.writeValueAsString(parameters);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a map of strings always serialises", e);
+        }
+    }
+
+    /** The JSON-encoded Parameters string of an accepted request as a map; {@code "{}"} gives an empty one. */
+    static Map<String, String> decodeParameters(String parameters) {
+        try {
+            Map<String, String> values = new LinkedHashMap<>();
+            MAPPER.readTree(parameters).properties().forEach(e -> values.put(e.getKey(), e.getValue().asText()));
+            return values;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Parameters were checked before: " + e.getOriginalMessage(), e);
         }
     }
 

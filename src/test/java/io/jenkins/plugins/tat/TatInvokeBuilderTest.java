@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.htmlunit.html.HtmlPage;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.TestBuilder;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
@@ -61,15 +62,19 @@ class TatInvokeBuilderTest {
     }
 
     @Test
-    void theAdvancedSectionIsMarkedEditedOnlyWhenAFieldInItIs() throws Exception {
+    void theFormShowsFullTitlesAndMarksAdvancedEditedOnlyWhenAFieldInItIs() throws Exception {
         TatInvokeBuilder builder = new TatInvokeBuilder(CREDENTIALS_ID, REGION, COMMAND, CVM_1);
         builder.setWaitForCompletion(true);
         FreeStyleProject p = r.createFreeStyleProject();
         p.getBuildersList().add(builder);
 
         try (JenkinsRule.WebClient wc = r.createWebClient()) {
+            HtmlPage form = wc.getPage(p, "configure");
             // failOnTaskFailure is checked by default: that alone must not mark the section edited
-            assertThat(wc.getPage(p, "configure").querySelectorAll(".advanced-customized-fields-info")).isEmpty();
+            assertThat(form.querySelectorAll(".advanced-customized-fields-info")).isEmpty();
+            // titles with parentheses, which a %-expression in Jelly would cut short
+            assertThat(form.getWebResponse().getContentAsString())
+                    .contains("Parameters (JSON)", "Wait timeout (seconds)", "Command timeout (seconds)");
             builder.setUsername("deploy");
             assertThat(wc.getPage(p, "configure").querySelectorAll(".advanced-customized-fields-info")).hasSize(1);
         }

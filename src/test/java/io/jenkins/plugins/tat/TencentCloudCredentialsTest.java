@@ -58,6 +58,16 @@ class TencentCloudCredentialsTest {
     }
 
     @Test
+    void theAddCredentialsDialogOffersTheTypeWithADescription() throws Exception {
+        try (JenkinsRule.WebClient wc = r.createWebClient()) {
+            String dialog = wc.goTo("manage/credentials/store/system/domain/_/dialog").asNormalizedText();
+
+            assertThat(dialog).contains("Tencent Cloud API key (SecretId and SecretKey)")
+                    .contains("For the Tencent Cloud TAT steps: an API key of a CAM user");
+        }
+    }
+
+    @Test
     void theSecretIdIsTrimmed() {
         TencentCloudCredentialsImpl c = new TencentCloudCredentialsImpl(CredentialsScope.GLOBAL, "x", null, " AKIDabcdefgh \n",
                 Secret.fromString(KEY));

@@ -89,6 +89,12 @@ public final class TencentCloudCredentialsImpl extends BaseStandardCredentials i
             return "symbol-cloud";
         }
 
+        /** @return the line under the type's name in the credentials store's "Add Credentials" dialog */
+        @Override
+        public String getDescription() {
+            return Messages.TencentCloudCredentialsImpl_Description();
+        }
+
         /**
          * Checks the form of a SecretId. It only looks at the typed value.
          *

@@ -19,6 +19,8 @@ import java.util.function.Function;
 final class ApiJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The most code points kept of a long text field, e.g. a command's DefaultParameters JSON. */
+    private static final int LONG_TEXT = 64 * 1024;
 
     private ApiJson() {}
 
@@ -51,18 +53,37 @@ final class ApiJson {
     }
 
     /** @return the field's text, or {@code null} when it is missing or JSON null */
+    /**
+     * A text field as text that is safe to show: invisible characters written out (see
+     * {@link Texts}). Use {@link #rawText} only for fields that are never shown as they are.
+     */
     static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
+        String value = rawText(node, field);
+        return value == null ? null : Texts.visible(value, LONG_TEXT);
     }
 
-    /** @return the field's text, or {@code ""} when it is missing or JSON null */
+    /** Like {@link #text}, and also capped like any server text in a message: names, statuses, error texts. */
+    static String shortText(JsonNode node, String field) {
+        String value = rawText(node, field);
+        return value == null ? null : Texts.serverText(value);
+    }
+
     static String textOrEmpty(JsonNode node, String field) {
         String value = text(node, field);
         return value == null ? "" : value;
     }
 
-    /** @return the field as a number, or {@code null} when it is missing, null or not a number */
+    static String shortTextOrEmpty(JsonNode node, String field) {
+        String value = shortText(node, field);
+        return value == null ? "" : value;
+    }
+
+    /** A text field exactly as sent, e.g. base64 output that is decoded before use. */
+    static String rawText(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
     static Long number(JsonNode node, String field) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {

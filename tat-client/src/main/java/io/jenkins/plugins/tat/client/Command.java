@@ -78,11 +78,11 @@ public record Command(
     static Command fromJson(JsonNode node) {
         return new Command(
                 ApiJson.text(node, "CommandId"),
-                ApiJson.textOrEmpty(node, "CommandName"),
-                ApiJson.textOrEmpty(node, "Description"),
-                ApiJson.text(node, "CommandType"),
+                ApiJson.shortTextOrEmpty(node, "CommandName"),
+                ApiJson.shortTextOrEmpty(node, "Description"),
+                ApiJson.shortText(node, "CommandType"),
                 ApiJson.bool(node, "EnableParameter"),
-                decodeDefaults(ApiJson.text(node, "DefaultParameters")),
+                decodeDefaults(ApiJson.rawText(node, "DefaultParameters")),
                 ApiJson.list(node, "DefaultParameterConfs", DefaultParameterConf::fromJson),
                 ApiJson.text(node, "WorkingDirectory"),
                 ApiJson.number(node, "Timeout"),
@@ -102,7 +102,9 @@ public record Command(
         try {
             JsonNode node = ApiJson.parse(json);
             if (node.isObject()) {
-                node.properties().forEach(e -> defaults.put(e.getKey(), e.getValue().asText()));
+                // Shown in "Check command": names and values made visible like any server text.
+                node.properties().forEach(e -> defaults.put(Texts.serverText(e.getKey()),
+                        Texts.serverText(e.getValue().asText())));
             }
         } catch (IOException e) {
             return defaults;

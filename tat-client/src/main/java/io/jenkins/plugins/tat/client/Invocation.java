@@ -59,8 +59,8 @@ public record Invocation(
         return new Invocation(
                 ApiJson.text(node, "InvocationId"),
                 ApiJson.text(node, "CommandId"),
-                ApiJson.text(node, "CommandName"),
-                ApiJson.text(node, "InvocationStatus"),
+                ApiJson.shortText(node, "CommandName"),
+                ApiJson.shortText(node, "InvocationStatus"),
                 ApiJson.list(node, "InvocationTaskBasicInfoSet", InvocationTaskBasicInfo::fromJson),
                 ApiJson.text(node, "InstanceKind"),
                 ApiJson.text(node, "Username"),

@@ -41,9 +41,9 @@ public record InvocationTask(
                 ApiJson.text(node, "InvocationTaskId"),
                 ApiJson.text(node, "CommandId"),
                 ApiJson.text(node, "InstanceId"),
-                ApiJson.text(node, "TaskStatus"),
+                ApiJson.shortText(node, "TaskStatus"),
                 TaskResult.fromJson(node.get("TaskResult")),
-                ApiJson.textOrEmpty(node, "ErrorInfo"),
+                ApiJson.shortTextOrEmpty(node, "ErrorInfo"),
                 ApiJson.time(node, "CreatedTime"),
                 ApiJson.time(node, "StartTime"),
                 ApiJson.time(node, "EndTime"));

@@ -17,7 +17,7 @@ public record InvocationTaskBasicInfo(String invocationTaskId, String taskStatus
     }
 
     static InvocationTaskBasicInfo fromJson(JsonNode node) {
-        return new InvocationTaskBasicInfo(ApiJson.text(node, "InvocationTaskId"), ApiJson.text(node, "TaskStatus"),
+        return new InvocationTaskBasicInfo(ApiJson.text(node, "InvocationTaskId"), ApiJson.shortText(node, "TaskStatus"),
                 ApiJson.text(node, "InstanceId"));
     }
 }

@@ -100,8 +100,8 @@ public final class RetryPolicy {
                     || code.equals("ServiceUnavailable") || code.startsWith("ServiceUnavailable.");
             return serverTrouble && action.isReadOnly();
         }
-        if (failure instanceof TatTransportException) {
-            return action.isReadOnly();
+        if (failure instanceof TatTransportException transport) {
+            return action.isReadOnly() && transport.worthRetrying();
         }
         return false; // InvalidRequestException: nothing was sent, and nothing will change
     }

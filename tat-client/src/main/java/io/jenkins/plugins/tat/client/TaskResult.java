@@ -69,6 +69,11 @@ public record TaskResult(
         }
     }
 
+    private static String rawOrEmpty(JsonNode node, String field) {
+        String value = ApiJson.rawText(node, field);
+        return value == null ? "" : value;
+    }
+
     static TaskResult fromJson(JsonNode node) {
         if (node == null || !node.isObject()) {
             return EMPTY;
@@ -76,10 +81,10 @@ public record TaskResult(
         Long dropped = ApiJson.number(node, "Dropped");
         return new TaskResult(
                 ApiJson.number(node, "ExitCode"),
-                ApiJson.textOrEmpty(node, "Output"),
+                rawOrEmpty(node, "Output"), // base64: decoded, and shown as the command printed it
                 dropped == null ? 0 : dropped,
-                ApiJson.textOrEmpty(node, "OutputUrl"),
-                ApiJson.textOrEmpty(node, "OutputUploadCOSErrorInfo"),
+                ApiJson.shortTextOrEmpty(node, "OutputUrl"),
+                ApiJson.shortTextOrEmpty(node, "OutputUploadCOSErrorInfo"),
                 ApiJson.time(node, "ExecStartTime"),
                 ApiJson.time(node, "ExecEndTime"));
     }

@@ -23,7 +23,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
+import java.util.regex.Pattern;
 import java.util.logging.Logger;
 import javax.net.ssl.SSLHandshakeException;
 
@@ -46,6 +51,14 @@ import javax.net.ssl.SSLHandshakeException;
  * again for InvokeCommand or CancelInvocation: it fails with a {@link TatTransportException}
  * saying the outcome is unknown and how to check it.
  *
+ * <p>Every attempt has one deadline for connecting, the answer's headers and its whole body
+ * ({@link Builder#requestTimeout}), and an answer larger than {@link Builder#maxResponseBytes} is
+ * refused without being read further. Text from the server is treated as hostile: the client's
+ * secrets are taken out of every field of an answer (as they are, base64- or URL-encoded), error
+ * messages are capped and their invisible characters written out, and an answer whose RequestId,
+ * error code or IDs do not have their documented forms counts as unusable. No exception but a
+ * {@link TatException} (and {@link InterruptedException}) leaves a call.
+ *
  * <p>Instances are immutable and thread-safe: one client can serve many builds at once. Every
  * call answers interrupts with {@link InterruptedException}.
  */
@@ -64,6 +77,17 @@ public final class TatClient {
      * SDKs send this form, and the value signed must equal the value sent (tat-api.md §1).
      */
     public static final String CONTENT_TYPE = "application/json; charset=utf-8";
+    /**
+     * The default limit on an answer's size. A page of 100 tasks with 24 KB of output each, base64
+     * encoded, is about 3.3 MB; 16 MB leaves room for longer error texts and future fields.
+     */
+    public static final long DEFAULT_MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
+
+    /** What the API documents as a RequestId: a UUID (tat-api.md §3). */
+    private static final Pattern REQUEST_ID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    /** Error codes: dotted words, e.g. {@code InvalidParameterValue.InvalidCommandId} (tat-api.md §3). */
+    private static final Pattern ERROR_CODE = Pattern.compile("[A-Za-z][A-Za-z0-9]{0,63}(\\.[A-Za-z0-9_]{1,64}){0,3}");
 
     private static final Logger LOGGER = Logger.getLogger(TatClient.class.getName());
 
@@ -78,6 +102,9 @@ public final class TatClient {
     private final RetryPolicy retryPolicy;
     private final RequestRateLimiter rateLimiter;
     private final String requestClient;
+    private final long maxResponseBytes;
+    private final SecretRedactor redactor;
+    private final Deadline deadline;
 
     private TatClient(Builder b, URI endpoint) {
         this.credential = b.credential;
@@ -91,6 +118,26 @@ public final class TatClient {
         this.retryPolicy = b.retryPolicy;
         this.rateLimiter = b.rateLimiter != null ? b.rateLimiter : RequestRateLimiter.shared(credential.secretId(), region);
         this.requestClient = b.requestClient;
+        this.maxResponseBytes = b.maxResponseBytes;
+        this.redactor = new SecretRedactor(credential);
+        this.deadline = Deadline.none();
+    }
+
+    private TatClient(TatClient base, Deadline deadline) {
+        this.credential = base.credential;
+        this.region = base.region;
+        this.endpoint = base.endpoint;
+        this.host = base.host;
+        this.httpClient = base.httpClient;
+        this.clock = base.clock;
+        this.language = base.language;
+        this.requestTimeout = base.requestTimeout;
+        this.retryPolicy = base.retryPolicy;
+        this.rateLimiter = base.rateLimiter;
+        this.requestClient = base.requestClient;
+        this.maxResponseBytes = base.maxResponseBytes;
+        this.redactor = base.redactor;
+        this.deadline = deadline;
     }
 
     /** @return a new builder */
@@ -109,6 +156,18 @@ public final class TatClient {
     }
 
     /**
+     * A client like this one whose calls end by the deadline: no attempt and no retry starts after
+     * it, and each attempt gets at most the time left. Use it for work with a time budget of its
+     * own, such as a whole wait for an invocation.
+     *
+     * @param deadline when calls must have ended
+     * @return a client sharing everything with this one but the deadline
+     */
+    public TatClient withDeadline(Deadline deadline) {
+        return new TatClient(this, Objects.requireNonNull(deadline, "deadline"));
+    }
+
+    /**
      * Runs a saved command on instances.
      *
      * @param request the request; validated before anything is sent
@@ -124,13 +183,14 @@ public final class TatClient {
         String hint = "Before invoking again, check whether command " + request.commandId() + " was started: look for an"
                 + " invocation of it created at about " + sentAt.truncatedTo(ChronoUnit.SECONDS) + " in region " + region
                 + ", in the TAT console or with DescribeInvocations and the filter command-id=" + request.commandId() + ".";
-        ApiResponse r = call(TatAction.INVOKE_COMMAND, request.toJson(), hint);
-        InvokeCommandResponse response = InvokeCommandResponse.fromJson(r.body(), r.requestId());
-        if (response.invocationId() == null || response.invocationId().isBlank()) {
-            throw new TatTransportException(TatAction.INVOKE_COMMAND.apiName(), "InvokeCommand answered without an"
-                    + " InvocationId (RequestId: " + r.requestId() + "). " + hint, true, 200, null);
-        }
-        return response;
+        return call(TatAction.INVOKE_COMMAND, request.toJson(), hint, (body, requestId) -> {
+            InvokeCommandResponse response = InvokeCommandResponse.fromJson(body, requestId);
+            if (!TatIds.isInvocationId(response.invocationId())) {
+                throw unusable(TatAction.INVOKE_COMMAND, "its InvocationId is missing or not of the form inv-xxxxxxxx"
+                        + " (RequestId: " + requestId + ")", false);
+            }
+            return response;
+        });
     }
 
     /**
@@ -190,8 +250,8 @@ public final class TatClient {
         requireValid("CancelInvocation request", request.validate());
         String hint = "Check the state of " + request.invocationId() + " in the TAT console or with"
                 + " DescribeInvocationTasks (filter invocation-id=" + request.invocationId() + ") before cancelling again.";
-        ApiResponse r = call(TatAction.CANCEL_INVOCATION, request.toJson(), hint);
-        return new CancelInvocationResponse(r.requestId());
+        return call(TatAction.CANCEL_INVOCATION, request.toJson(), hint,
+                (body, requestId) -> new CancelInvocationResponse(requestId));
     }
 
     @Override
@@ -202,8 +262,19 @@ public final class TatClient {
     private <Q extends DescribeRequest, R> R describe(TatAction action, Q request, ResponseReader<R> reader)
             throws InterruptedException {
         requireValid(action.apiName() + " request", request.validate());
-        ApiResponse r = call(action, request.toJson(), null);
-        return reader.read(r.body(), r.requestId());
+        return call(action, request.toJson(), null, (body, requestId) -> {
+            R page = reader.read(body, requestId);
+            if (!ResponseIds.wellFormed(page)) {
+                throw unusable(action, "an item's ID is not of its documented form (RequestId: " + requestId + ")", true);
+            }
+            return page;
+        });
+    }
+
+    /** An answer that arrived but cannot be used; read-only actions may try again when it is worth it. */
+    private static TatTransportException unusable(TatAction action, String why, boolean worthRetrying) {
+        return new TatTransportException(action.apiName(), "TAT answered " + action.apiName() + " with a response that"
+                + " cannot be used: " + why, true, 200, null, worthRetrying);
     }
 
     private static void requireValid(String what, List<Violation> violations) {
@@ -212,26 +283,40 @@ public final class TatClient {
         }
     }
 
-    /** Sends one request, with rate limiting and the retries the policy allows. */
-    private ApiResponse call(TatAction action, ObjectNode body, String outcomeHint) throws InterruptedException {
+    /** Sends one request, with rate limiting and the retries the policy allows, and reads the answer. */
+    private <R> R call(TatAction action, ObjectNode body, String outcomeHint, ResponseReader<R> reader)
+            throws InterruptedException {
         byte[] bytes = ApiJson.write(body); // serialised once: these exact bytes are signed and sent
         List<TatException> earlier = new ArrayList<>();
         for (int attempt = 1; ; attempt++) {
+            if (deadline.hasPassed()) {
+                TatException late = earlier.isEmpty()
+                        ? new TatTransportException(action.apiName(), action.apiName() + " was not sent: the time"
+                                + " allowed for it had passed", false, -1, null, false)
+                        : explain(action, earlier.remove(earlier.size() - 1), attempt - 1, outcomeHint);
+                earlier.forEach(late::addSuppressed);
+                throw late;
+            }
             TatException failure;
             rateLimiter.acquire();
             try {
-                return sendOnce(action, bytes);
+                ApiResponse answer = sendOnce(action, bytes, attemptTimeout());
+                return reader.read(answer.body(), answer.requestId());
             } catch (TatException e) {
                 failure = e;
+            } catch (RuntimeException e) {
+                // A reader meeting something the API never sends. The answer's text is not quoted.
+                failure = unusable(action, "it could not be read (" + e.getClass().getSimpleName() + ")", true);
             } finally {
                 rateLimiter.release(); // the limiter counts each request from its end (see there)
             }
-            if (!retryPolicy.shouldRetry(action, failure, attempt)) {
+            Duration wait = retryPolicy.backoff(attempt);
+            boolean timeLeft = wait.compareTo(deadline.remaining()) < 0; // no retry starts past the deadline
+            if (!timeLeft || !retryPolicy.shouldRetry(action, failure, attempt)) {
                 TatException reported = explain(action, failure, attempt, outcomeHint);
                 earlier.forEach(reported::addSuppressed);
                 throw reported;
             }
-            Duration wait = retryPolicy.backoff(attempt);
             LOGGER.log(Level.FINE, "{0} attempt {1} failed ({2}); retrying in {3} ms",
                     new Object[] {action.apiName(), attempt, failure.getMessage(), wait.toMillis()});
             earlier.add(failure);
@@ -243,24 +328,33 @@ public final class TatClient {
     private static TatException explain(TatAction action, TatException failure, int attempts, String outcomeHint) {
         if (failure instanceof TatTransportException transport) {
             String tries = attempts > 1 ? " (after " + attempts + " attempts)" : "";
+            boolean worth = transport.worthRetrying();
             if (!transport.mayHaveReachedServer()) {
                 return new TatTransportException(action.apiName(), transport.getMessage() + tries
-                        + ". The request did not reach the server.", false, transport.httpStatus(), transport.getCause());
+                        + ". The request did not reach the server.", false, transport.httpStatus(), transport.getCause(),
+                        worth);
             }
             if (!action.isReadOnly()) {
                 return new TatTransportException(action.apiName(), "Outcome unknown: " + action.apiName()
                         + " may have reached TAT, but no usable answer came back: " + transport.getMessage() + ". It was not"
                         + " sent again, because a second " + action.apiName() + " would act twice. " + outcomeHint,
-                        true, transport.httpStatus(), transport.getCause());
+                        true, transport.httpStatus(), transport.getCause(), worth);
             }
             return new TatTransportException(action.apiName(), transport.getMessage() + tries, true,
-                    transport.httpStatus(), transport.getCause());
+                    transport.httpStatus(), transport.getCause(), worth);
         }
         return failure;
     }
 
-    /** One attempt: sign with the current time, send, read the envelope. */
-    private ApiResponse sendOnce(TatAction action, byte[] body) throws InterruptedException {
+    /** The time one attempt may take: the request timeout, or what is left before the deadline. */
+    private Duration attemptTimeout() {
+        Duration left = deadline.remaining();
+        Duration timeout = left.compareTo(requestTimeout) < 0 ? left : requestTimeout;
+        return timeout.isZero() ? Duration.ofMillis(1) : timeout;
+    }
+
+    /** One attempt: sign with the current time, send, read the envelope, all within {@code timeout}. */
+    private ApiResponse sendOnce(TatAction action, byte[] body, Duration timeout) throws InterruptedException {
         long timestamp = clock.instant().getEpochSecond();
         Map<String, String> signed = new LinkedHashMap<>();
         signed.put("Content-Type", CONTENT_TYPE);
@@ -269,39 +363,85 @@ public final class TatClient {
         Tc3Signature signature = Tc3Signer.sign(Tc3Request.post(signed, body), SERVICE, credential.secretId(),
                 credential.secretKey(), timestamp);
 
-        HttpRequest.Builder http = HttpRequest.newBuilder(endpoint)
-                // HTTP/1.1 so that the Host header signed is the one sent, on every JDK and proxy.
-                .version(HttpClient.Version.HTTP_1_1)
-                .timeout(requestTimeout)
-                .header("Content-Type", CONTENT_TYPE)
-                .header("Authorization", signature.authorization())
-                .header("X-TC-Action", action.apiName())
-                .header("X-TC-Version", API_VERSION)
-                .header("X-TC-Timestamp", Long.toString(timestamp))
-                .header("X-TC-Region", region)
-                .header("X-TC-RequestClient", requestClient)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        credential.sessionToken().ifPresent(token -> http.header("X-TC-Token", token));
-        if (language != null) {
-            http.header("X-TC-Language", language.headerValue());
+        HttpRequest request;
+        try {
+            HttpRequest.Builder http = HttpRequest.newBuilder(endpoint)
+                    // HTTP/1.1 so that the Host header signed is the one sent, on every JDK and proxy.
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .timeout(timeout)
+                    .header("Content-Type", CONTENT_TYPE)
+                    .header("Authorization", signature.authorization())
+                    .header("X-TC-Action", action.apiName())
+                    .header("X-TC-Version", API_VERSION)
+                    .header("X-TC-Timestamp", Long.toString(timestamp))
+                    .header("X-TC-Region", region)
+                    .header("X-TC-RequestClient", requestClient)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+            credential.sessionToken().ifPresent(token -> http.header("X-TC-Token", token));
+            if (language != null) {
+                http.header("X-TC-Language", language.headerValue());
+            }
+            request = http.build();
+        } catch (IllegalArgumentException e) {
+            // The JDK quotes a refused header value in its message, and the value may be a secret.
+            throw new TatTransportException(action.apiName(), "The " + action.apiName() + " request could not be"
+                    + " built: the JDK refused one of its headers", false, -1, null, false);
         }
 
-        HttpResponse<byte[]> response;
-        try {
-            response = httpClient.send(http.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw transportFailure(action, e);
-        }
-        if (response.statusCode() != 200) {
+        HttpResponse<byte[]> response = exchange(action, request, timeout);
+        int status = response.statusCode();
+        if (status != 200) {
             // The SDKs read Response.Error only from HTTP 200; any other status is a transport
-            // failure, possibly from a proxy or gateway after the API saw the request (§3).
-            throw new TatTransportException(action.apiName(), "TAT answered HTTP " + response.statusCode()
-                    + " instead of 200", true, response.statusCode(), null);
+            // failure, possibly from a proxy or gateway after the API saw the request (§3). A
+            // redirect is not followed: the signature covers the Host, and a request meant for TAT
+            // must not go elsewhere. Only statuses that say "later" are worth another try.
+            boolean redirect = status >= 300 && status < 400;
+            boolean passing = status == 408 || status == 429 || status >= 500;
+            throw new TatTransportException(action.apiName(), "TAT answered HTTP " + status + " instead of 200"
+                    + (redirect ? " (a redirect, which is not followed: check the TAT endpoint in the global"
+                            + " configuration and any proxy)" : ""), true, status, null, passing);
         }
         return readEnvelope(action, response.body());
     }
 
-    private TatTransportException transportFailure(TatAction action, IOException e) {
+    /**
+     * Sends the request and waits for the whole answer, headers and body, at most {@code timeout};
+     * then gives up on it. {@code HttpRequest.timeout} alone covers only the wait for the headers,
+     * so a server that trickles its body would hold the call for ever.
+     */
+    private HttpResponse<byte[]> exchange(TatAction action, HttpRequest request, Duration timeout)
+            throws InterruptedException {
+        CompletableFuture<HttpResponse<byte[]>> exchange;
+        try {
+            exchange = httpClient.sendAsync(request, new CappedBodyHandler(maxResponseBytes));
+        } catch (RuntimeException e) {
+            throw new TatTransportException(action.apiName(), "The " + action.apiName() + " request could not be sent ("
+                    + e.getClass().getSimpleName() + ")", false, -1, null, false);
+        }
+        try {
+            return exchange.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            exchange.cancel(true); // aborts the exchange and closes its connection (JDK 16+)
+            throw new TatTransportException(action.apiName(), noCompleteAnswer(action, timeout), true, -1, null);
+        } catch (InterruptedException e) {
+            exchange.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof CappedBodyHandler.TooLargeException tooLarge) {
+                throw new TatTransportException(action.apiName(), "TAT's answer to " + action.apiName() + " was refused: "
+                        + tooLarge.getMessage() + ", the client's limit; the rest was not read", true, 200, null, false);
+            }
+            if (cause instanceof IOException io) {
+                throw transportFailure(action, io, timeout);
+            }
+            throw new TatTransportException(action.apiName(), "The connection to TAT at " + endpoint + " failed during "
+                    + action.apiName() + " (" + (cause == null ? "unknown cause" : cause.getClass().getSimpleName()) + ")",
+                    true, -1, null);
+        }
+    }
+
+    private TatTransportException transportFailure(TatAction action, IOException e, Duration timeout) {
         String cause = describe(e);
         // Only a failure to connect proves the request was never sent. A timeout or a broken
         // connection after sending may have left the action done on the server.
@@ -310,15 +450,28 @@ public final class TatClient {
         String message = notSent
                 ? "Could not connect to TAT at " + endpoint + " for " + action.apiName() + ": " + cause
                 : e instanceof HttpTimeoutException
-                        ? "No answer from TAT at " + endpoint + " for " + action.apiName() + " within "
-                                + timeoutText()
+                        ? noCompleteAnswer(action, timeout)
                         : "The connection to TAT at " + endpoint + " failed during " + action.apiName() + ": " + cause;
-        return new TatTransportException(action.apiName(), message, !notSent, -1, e);
+        return new TatTransportException(action.apiName(), message, !notSent, -1, revealsNothing(e) ? e : null);
     }
 
-    /** The request timeout in whole seconds, or in milliseconds when it is not a whole number of seconds. */
-    private String timeoutText() {
-        long millis = requestTimeout.toMillis();
+    /** Whether an exception and its causes are free of the client's secrets, so that it may be passed on. */
+    private boolean revealsNothing(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (redactor.reveals(t.toString())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private String noCompleteAnswer(TatAction action, Duration timeout) {
+        return "No complete answer from TAT at " + endpoint + " for " + action.apiName() + " within " + durationText(timeout);
+    }
+
+    /** A duration in whole seconds, or in milliseconds when it is not a whole number of seconds. */
+    private static String durationText(Duration d) {
+        long millis = d.toMillis();
         return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
     }
 
@@ -334,32 +487,30 @@ public final class TatClient {
             throw new TatTransportException(action.apiName(), "TAT answered HTTP 200 with a body that is not a TAT"
                     + " response (" + body.length + " bytes)", true, 200, null);
         }
+        redactor.redactTree(response);
         String requestId = ApiJson.text(response, "RequestId");
+        if (requestId == null || !REQUEST_ID.matcher(requestId).matches()) {
+            throw unusable(action, "its RequestId is missing or not a request ID", true);
+        }
         JsonNode error = response.get("Error");
         if (error != null && !error.isNull()) {
-            String code = ApiJson.text(error, "Code");
-            if (code == null || code.isBlank()) {
-                throw new TatTransportException(action.apiName(), "TAT answered with an error without a code (RequestId: "
-                        + requestId + ")", true, 200, null);
+            String code = error.isObject() ? ApiJson.text(error, "Code") : null;
+            if (code == null || !ERROR_CODE.matcher(code).matches()) {
+                throw unusable(action, "its error has no code, or one that is not a TAT error code (RequestId: "
+                        + requestId + ")", true);
             }
-            throw new TencentCloudApiException(action.apiName(), code, redact(ApiJson.text(error, "Message")), requestId);
+            String message = ApiJson.text(error, "Message");
+            throw new TencentCloudApiException(action.apiName(), code, message == null ? null : Texts.serverText(message),
+                    requestId);
         }
         return new ApiResponse(response, requestId);
     }
 
+    /** An I/O failure for a message: its class and message, secrets taken out, made visible and capped. */
     private String describe(Throwable e) {
         String message = e.getMessage();
         String text = e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : " (" + message + ")");
-        return redact(text);
-    }
-
-    /** Belt and braces: no text from outside reaches a message with the key or token in it. */
-    private String redact(String text) {
-        if (text == null) {
-            return null;
-        }
-        String out = text.replace(credential.secretKey(), "****");
-        return credential.sessionToken().map(token -> out.replace(token, "****")).orElse(out);
+        return Texts.serverText(redactor.redact(text));
     }
 
     private static String hostHeader(URI endpoint) {
@@ -396,6 +547,7 @@ public final class TatClient {
         private RetryPolicy retryPolicy = RetryPolicy.standard();
         private RequestRateLimiter rateLimiter;
         private String requestClient = "tencentcloud-tat-jenkins";
+        private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
 
         private Builder() {}
 
@@ -458,7 +610,8 @@ public final class TatClient {
         }
 
         /**
-         * @param timeout how long to wait for each answer (default 60 s)
+         * @param timeout how long one attempt may take, from connecting to the last byte of the
+         *     answer (default 60 s)
          * @return this builder
          */
         public Builder requestTimeout(Duration timeout) {
@@ -486,6 +639,16 @@ public final class TatClient {
         }
 
         /**
+         * @param maxBytes the largest answer read (default {@link #DEFAULT_MAX_RESPONSE_BYTES}); a
+         *     larger one fails the call at once and is not retried
+         * @return this builder
+         */
+        public Builder maxResponseBytes(long maxBytes) {
+            this.maxResponseBytes = maxBytes;
+            return this;
+        }
+
+        /**
          * @param requestClient sent as {@code X-TC-RequestClient}, naming the caller
          * @return this builder
          */
@@ -505,6 +668,18 @@ public final class TatClient {
                 violations.add(new Violation("Credential", "is required: a SecretId and SecretKey", "AuthFailure"));
             }
             Regions.check(region).ifPresent(violations::add);
+            if (requestTimeout.isNegative() || requestTimeout.isZero()) {
+                violations.add(new Violation("RequestTimeout", "must be positive, not " + requestTimeout, "InvalidParameter"));
+            }
+            if (maxResponseBytes < 1024) {
+                violations.add(new Violation("MaxResponseBytes", "must be at least 1024, not " + maxResponseBytes,
+                        "InvalidParameter"));
+            }
+            if (requestClient.isEmpty() || requestClient.length() > 128
+                    || !requestClient.chars().allMatch(c -> c >= 0x21 && c <= 0x7E)) {
+                violations.add(new Violation("RequestClient", "must be 1 to 128 visible ASCII characters: "
+                        + Texts.shorten(requestClient), "InvalidParameter"));
+            }
             URI normalised = normaliseEndpoint(endpoint, violations);
             requireValid("TAT client configuration", violations);
             return new TatClient(this, normalised);

@@ -19,6 +19,8 @@ public final class TatTransportException extends TatException {
     private final boolean mayHaveReachedServer;
     /** @serial the HTTP status, or -1 when there was no response */
     private final int httpStatus;
+    /** @serial whether sending the same request again could give another outcome */
+    private final boolean worthRetrying;
 
     /**
      * @param action the API action
@@ -29,10 +31,33 @@ public final class TatTransportException extends TatException {
      */
     public TatTransportException(String action, String message, boolean mayHaveReachedServer, int httpStatus,
             Throwable cause) {
+        this(action, message, mayHaveReachedServer, httpStatus, cause, true);
+    }
+
+    /**
+     * @param action the API action
+     * @param message what happened, and for an unknown outcome how to check it
+     * @param mayHaveReachedServer whether the request may have been processed
+     * @param httpStatus the HTTP status received, or -1 when none was
+     * @param cause the underlying exception, or {@code null}
+     * @param worthRetrying whether sending the same request again could give another outcome
+     *     (false for a redirect, an answer over the size limit, a deadline that has passed)
+     */
+    public TatTransportException(String action, String message, boolean mayHaveReachedServer, int httpStatus,
+            Throwable cause, boolean worthRetrying) {
         super(message, cause);
         this.action = action;
         this.mayHaveReachedServer = mayHaveReachedServer;
         this.httpStatus = httpStatus;
+        this.worthRetrying = worthRetrying;
+    }
+
+    /**
+     * @return whether sending the same request again could give another outcome; even then only
+     *     read-only actions are sent again ({@link RetryPolicy})
+     */
+    public boolean worthRetrying() {
+        return worthRetrying;
     }
 
     /** @return the API action that was being sent */

@@ -62,6 +62,11 @@ public final class TencentCloudCredential {
             // ERR: "key does not exist or is disabled; watch for stray whitespace"
             violations.add(new Violation(field,
                     "starts or ends with white space, which Tencent Cloud would reject; remove it", errorCode));
+        } else if (!value.chars().allMatch(c -> c >= 0x21 && c <= 0x7E)) {
+            // Tencent Cloud keys and tokens are letters, digits and a few punctuation marks. Anything
+            // else could not be sent as a header anyway, and the JDK would quote it in its error.
+            violations.add(new Violation(field, "contains a character other than visible ASCII (letters, digits,"
+                    + " punctuation); Tencent Cloud keys have none. Copy the " + field + " again", errorCode));
         }
     }
 

@@ -172,7 +172,7 @@ class TatClientRetryTest extends TatClientTestSupport {
 
         Throwable thrown = catchThrowable(() -> client.invokeCommand(invokeOn(CVM_1)));
 
-        assertThat(thrown).isInstanceOf(TatTransportException.class).hasMessageContaining("No answer from TAT")
+        assertThat(thrown).isInstanceOf(TatTransportException.class).hasMessageContaining("No complete answer from TAT")
                 .hasMessageContaining("within 1500 ms");
     }
 

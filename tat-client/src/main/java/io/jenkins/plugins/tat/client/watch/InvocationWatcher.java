@@ -1,5 +1,6 @@
 package io.jenkins.plugins.tat.client.watch;
 
+import io.jenkins.plugins.tat.client.Deadline;
 import io.jenkins.plugins.tat.client.DescribeInvocationTasksRequest;
 import io.jenkins.plugins.tat.client.DescribeInvocationTasksResponse;
 import io.jenkins.plugins.tat.client.DescribeInvocationsRequest;
@@ -8,6 +9,8 @@ import io.jenkins.plugins.tat.client.InvocationTask;
 import io.jenkins.plugins.tat.client.TatClient;
 import io.jenkins.plugins.tat.client.TatIds;
 import io.jenkins.plugins.tat.client.TaskStatus;
+import io.jenkins.plugins.tat.client.TatTransportException;
+import io.jenkins.plugins.tat.client.TencentCloudApiException;
 import io.jenkins.plugins.tat.client.Violation;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -119,6 +122,8 @@ public final class InvocationWatcher {
         private int describeCalls;
         private int mostCallsInOnePoll;
         private Map<TaskStatus, Integer> lastCounts = Map.of();
+        /** The client, bounded by the wait's deadline: a poll's retries end with the wait. */
+        private TatClient polling = client;
 
         Watch(String invocationId, Set<String> alreadyReported, WatchListener listener) {
             this.invocationId = invocationId;
@@ -127,14 +132,23 @@ public final class InvocationWatcher {
         }
 
         WatchResult run() throws InterruptedException {
-            long deadline = System.nanoTime() + waitTimeout.toNanos();
+            Deadline deadline = Deadline.after(waitTimeout);
+            polling = client.withDeadline(deadline);
             Duration interval = initialInterval;
             while (true) {
-                boolean changed = poll();
+                boolean changed;
+                try {
+                    changed = poll();
+                } catch (TatTransportException | TencentCloudApiException e) {
+                    if (deadline.hasPassed()) {
+                        throw timeout(); // the poll and its retries used up the wait's time
+                    }
+                    throw e;
+                }
                 if (listedAll && !tasks.isEmpty() && reports.size() == tasks.size()) {
                     return result();
                 }
-                long left = deadline - System.nanoTime();
+                long left = deadline.remaining().toNanos();
                 if (left <= 0) {
                     throw timeout();
                 }
@@ -153,7 +167,7 @@ public final class InvocationWatcher {
                 Set<String> seen = new HashSet<>();
                 long total = Long.MAX_VALUE;
                 for (long offset = 0; offset < total; offset += PAGE) {
-                    DescribeInvocationTasksResponse page = client.describeInvocationTasks(DescribeInvocationTasksRequest.builder()
+                    DescribeInvocationTasksResponse page = polling.describeInvocationTasks(DescribeInvocationTasksRequest.builder()
                             .filter("invocation-id", invocationId).offset(offset).limit(PAGE).build());
                     calls++;
                     total = page.totalCount();
@@ -177,7 +191,7 @@ public final class InvocationWatcher {
                         .filter(t -> !t.status().isTerminal()).map(InvocationTask::invocationTaskId).toList();
                 for (int from = 0; from < unfinished.size(); from += PAGE) {
                     List<String> ids = unfinished.subList(from, Math.min(unfinished.size(), from + PAGE));
-                    DescribeInvocationTasksResponse page = client.describeInvocationTasks(DescribeInvocationTasksRequest.builder()
+                    DescribeInvocationTasksResponse page = polling.describeInvocationTasks(DescribeInvocationTasksRequest.builder()
                             .invocationTaskIds(ids).limit(PAGE).build());
                     calls++;
                     for (InvocationTask task : page.tasks()) {
@@ -212,7 +226,7 @@ public final class InvocationWatcher {
 
         private void checkInvocationExists() throws InterruptedException {
             invocationChecked = true;
-            boolean exists = client.describeInvocations(DescribeInvocationsRequest.builder()
+            boolean exists = polling.describeInvocations(DescribeInvocationsRequest.builder()
                     .invocationIds(List.of(invocationId)).limit(1).build()).totalCount() > 0;
             if (!exists) {
                 throw new InvocationNotFoundException("Invocation " + invocationId + " was not found in region "

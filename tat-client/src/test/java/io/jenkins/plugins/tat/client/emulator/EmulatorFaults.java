@@ -18,6 +18,9 @@ import java.util.Objects;
  *   <li>{@link #delay} lets the service execute the action, then waits before responding.</li>
  *   <li>{@link #throttlePerSecond} refuses, with {@code RequestLimitExceeded}, requests beyond
  *       the limit in a rolling one-second window per action.</li>
+ *   <li>A hostile server or proxy: {@link #slowBody} executes, then trickles the answer;
+ *       {@link #endlessBody}, {@link #hugeBody}, {@link #redirect}, {@link #noAnswer} and
+ *       {@link #answer} replace the service.</li>
  * </ul>
  */
 public final class EmulatorFaults {
@@ -134,6 +137,75 @@ public final class EmulatorFaults {
             throw new IllegalArgumentException("delay must not be negative: " + delay);
         }
         board.arm(FaultKind.DELAY, action, requests, delay);
+        return this;
+    }
+
+    /**
+     * Executes the request, sends the headers with the true Content-Length at once, then the
+     * answer one byte per {@code perByte}: a client that waits only for the headers waits for ever.
+     *
+     * @param perByte the pause before each byte of the body
+     * @param requests how many requests answer so
+     * @return this
+     */
+    public EmulatorFaults slowBody(Duration perByte, int requests) {
+        board.arm(FaultKind.SLOW_BODY, action, requests, new FaultBoard.Detail(null, 0, false, perByte));
+        return this;
+    }
+
+    /**
+     * @param requests how many requests get HTTP 200 and a JSON-looking body that never ends, as
+     *     fast as the client reads it (no Content-Length); nothing is executed
+     * @return this
+     */
+    public EmulatorFaults endlessBody(int requests) {
+        board.arm(FaultKind.ENDLESS_BODY, action, requests, FaultBoard.Detail.NONE);
+        return this;
+    }
+
+    /**
+     * @param bytes the size of the answer, a well-formed envelope padded to that size
+     * @param declareLength whether to send its Content-Length
+     * @param requests how many requests get it; nothing is executed
+     * @return this
+     */
+    public EmulatorFaults hugeBody(long bytes, boolean declareLength, int requests) {
+        board.arm(FaultKind.HUGE_BODY, action, requests, new FaultBoard.Detail(null, bytes, declareLength, Duration.ZERO));
+        return this;
+    }
+
+    /**
+     * @param location the Location header of an HTTP 302
+     * @param requests how many requests are redirected; nothing is executed
+     * @return this
+     */
+    public EmulatorFaults redirect(String location, int requests) {
+        board.arm(FaultKind.REDIRECT, action, requests,
+                new FaultBoard.Detail(Objects.requireNonNull(location), 0, false, Duration.ZERO));
+        return this;
+    }
+
+    /**
+     * @param requests how many requests are read and then answered with silence, the connection
+     *     held open (for ten minutes, or until the client or the emulator closes it); nothing is executed
+     * @return this
+     */
+    public EmulatorFaults noAnswer(int requests) {
+        board.arm(FaultKind.NO_ANSWER, action, requests, FaultBoard.Detail.NONE);
+        return this;
+    }
+
+    /**
+     * Answers HTTP 200 with exactly this body, e.g. an envelope with a forged RequestId, an error
+     * code with a line break, or a secret echoed back; nothing is executed.
+     *
+     * @param body the body to send
+     * @param requests how many requests answer it
+     * @return this
+     */
+    public EmulatorFaults answer(String body, int requests) {
+        board.arm(FaultKind.RAW_ANSWER, action, requests,
+                new FaultBoard.Detail(Objects.requireNonNull(body), 0, false, Duration.ZERO));
         return this;
     }
 

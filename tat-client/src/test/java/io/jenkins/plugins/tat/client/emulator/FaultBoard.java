@@ -30,7 +30,16 @@ final class FaultBoard {
      * What a request gets: a delay (possibly zero) and an outcome fault, or null for none; for
      * {@link FaultKind#API_ERROR} the error code to answer and the message, null for the default one.
      */
-    record Decision(Duration delay, FaultKind outcome, String errorCode, String errorMessage) {}
+    record Decision(Duration delay, FaultKind outcome, String errorCode, String errorMessage, Detail detail) {}
+
+    /**
+     * What the hostile faults need: for {@link FaultKind#RAW_ANSWER} the body, for
+     * {@link FaultKind#REDIRECT} the location; for {@link FaultKind#HUGE_BODY} the size and
+     * whether it is declared; for {@link FaultKind#SLOW_BODY} the time between bytes.
+     */
+    record Detail(String text, long bytes, boolean declared, Duration pace) {
+        static final Detail NONE = new Detail(null, 0, false, Duration.ZERO);
+    }
 
     private static final class Armed {
         final FaultKind kind;
@@ -38,15 +47,18 @@ final class FaultBoard {
         final Duration delay;
         final String errorCode;
         final String errorMessage;
+        final Detail detail;
         int remaining;
 
-        Armed(FaultKind kind, String action, int remaining, Duration delay, String errorCode, String errorMessage) {
+        Armed(FaultKind kind, String action, int remaining, Duration delay, String errorCode, String errorMessage,
+                Detail detail) {
             this.kind = kind;
             this.action = action;
             this.remaining = remaining;
             this.delay = delay;
             this.errorCode = errorCode;
             this.errorMessage = errorMessage;
+            this.detail = detail;
         }
 
         boolean appliesTo(String requestAction) {
@@ -64,11 +76,20 @@ final class FaultBoard {
 
     synchronized void arm(FaultKind kind, String action, int requests, Duration delay, String errorCode,
             String errorMessage) {
+        arm(kind, action, requests, delay, errorCode, errorMessage, Detail.NONE);
+    }
+
+    synchronized void arm(FaultKind kind, String action, int requests, Detail detail) {
+        arm(kind, action, requests, Duration.ZERO, null, null, detail);
+    }
+
+    private void arm(FaultKind kind, String action, int requests, Duration delay, String errorCode,
+            String errorMessage, Detail detail) {
         if (requests < 0) {
             throw new IllegalArgumentException("number of requests must not be negative: " + requests);
         }
         if (requests > 0) {
-            armed.add(new Armed(kind, action, requests, delay, errorCode, errorMessage));
+            armed.add(new Armed(kind, action, requests, delay, errorCode, errorMessage, detail));
         }
     }
 
@@ -77,6 +98,7 @@ final class FaultBoard {
         FaultKind outcome = null;
         String errorCode = null;
         String errorMessage = null;
+        Detail detail = Detail.NONE;
         boolean delayTaken = false;
         for (Iterator<Armed> it = armed.iterator(); it.hasNext();) {
             Armed fault = it.next();
@@ -91,6 +113,7 @@ final class FaultBoard {
                 outcome = fault.kind;
                 errorCode = fault.errorCode;
                 errorMessage = fault.errorMessage;
+                detail = fault.detail;
             } else {
                 continue;
             }
@@ -98,7 +121,7 @@ final class FaultBoard {
                 it.remove();
             }
         }
-        return new Decision(delay, outcome, errorCode, errorMessage);
+        return new Decision(delay, outcome, errorCode, errorMessage, detail);
     }
 
     /**

@@ -17,5 +17,17 @@ public enum FaultKind {
     /** Executed the action (it took effect if it was valid), then closed without a response. */
     DROP_AFTER_ACTION,
     /** Waited before answering; the action was executed before the wait. */
-    DELAY
+    DELAY,
+    /** Headers at once, then the (executed) answer one byte at a time. */
+    SLOW_BODY,
+    /** HTTP 200 and JSON-looking bytes that never end; nothing executed. */
+    ENDLESS_BODY,
+    /** A valid-looking answer of a chosen size, with or without Content-Length; nothing executed. */
+    HUGE_BODY,
+    /** HTTP 302 to a chosen location; nothing executed. */
+    REDIRECT,
+    /** The connection stays open and silent; nothing executed. */
+    NO_ANSWER,
+    /** HTTP 200 with a body of the test's choosing; nothing executed. */
+    RAW_ANSWER
 }

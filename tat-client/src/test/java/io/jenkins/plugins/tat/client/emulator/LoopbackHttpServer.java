@@ -49,6 +49,8 @@ final class LoopbackHttpServer implements AutoCloseable {
     private final ExecutorService connectionThreads;
     private final Set<Socket> openSockets = ConcurrentHashMap.newKeySet();
     private final Thread acceptor;
+    /** Body bytes written to clients, for tests that check how much a client read before it stopped. */
+    private final java.util.concurrent.atomic.AtomicLong bodyBytesSent = new java.util.concurrent.atomic.AtomicLong();
 
     private LoopbackHttpServer(ServerSocket serverSocket, Handler handler) {
         this.serverSocket = serverSocket;
@@ -73,6 +75,10 @@ final class LoopbackHttpServer implements AutoCloseable {
 
     int port() {
         return serverSocket.getLocalPort();
+    }
+
+    long bodyBytesSent() {
+        return bodyBytesSent.get();
     }
 
     private void acceptLoop() {
@@ -113,6 +119,8 @@ final class LoopbackHttpServer implements AutoCloseable {
             pause(reply.delay());
             if (reply instanceof HttpReply.Respond response) {
                 write(out, response);
+            } else if (reply instanceof HttpReply.Stream stream) {
+                write(out, stream);
             }
             // HttpReply.Drop: leaving the try block closes the socket without a response.
         } catch (SocketException e) {
@@ -132,16 +140,36 @@ final class LoopbackHttpServer implements AutoCloseable {
         }
     }
 
-    private static void write(OutputStream out, HttpReply.Respond response) throws IOException {
+    private void write(OutputStream out, HttpReply.Respond response) throws IOException {
         byte[] body = response.body();
         String head = "HTTP/1.1 " + response.status() + " " + response.reason() + "\r\n"
                 + "Content-Type: " + response.contentType() + "\r\n"
                 + "Content-Length: " + body.length + "\r\n"
+                + response.extraHeaders()
                 + "Connection: close\r\n"
                 + "\r\n";
         out.write(head.getBytes(StandardCharsets.ISO_8859_1));
         out.write(body);
         out.flush();
+        bodyBytesSent.addAndGet(body.length);
+    }
+
+    /** Writes the head, then the chunks as they come, pausing before each; stops when the client goes away. */
+    private void write(OutputStream out, HttpReply.Stream stream) throws IOException, InterruptedException {
+        String head = "HTTP/1.1 " + stream.status() + " " + stream.reason() + "\r\n"
+                + "Content-Type: " + stream.contentType() + "\r\n"
+                + (stream.declaredLength() >= 0 ? "Content-Length: " + stream.declaredLength() + "\r\n" : "")
+                + stream.extraHeaders()
+                + "Connection: close\r\n"
+                + "\r\n";
+        out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+        for (byte[] chunk = stream.chunks().get(); chunk != null; chunk = stream.chunks().get()) {
+            pause(stream.pace());
+            out.write(chunk);
+            out.flush();
+            bodyBytesSent.addAndGet(chunk.length);
+        }
     }
 
     /** Stops accepting, closes every open connection and interrupts pending delays. */

@@ -34,6 +34,8 @@ import java.util.function.Supplier;
 final class TatApiPipeline implements LoopbackHttpServer.Handler {
 
     static final String API_VERSION = "2020-10-28";
+    /** How long a {@link FaultKind#NO_ANSWER} connection is held: longer than any test waits. */
+    private static final java.time.Duration HOLD_SILENT = java.time.Duration.ofMinutes(10);
 
     private final EmulatorState state;
     private final Tc3SignatureVerifier verifier;
@@ -79,6 +81,17 @@ final class TatApiPipeline implements LoopbackHttpServer.Handler {
         } else if (outcome == FaultKind.HTTP_500) {
             reply = HttpReply.plain(500, "Internal Server Error", "text/plain; charset=utf-8",
                     "500 Internal Server Error (injected by the TAT emulator)").after(decision.delay());
+        } else if (outcome == FaultKind.NO_ANSWER) {
+            reply = new HttpReply.Drop(HOLD_SILENT); // open and silent until the client gives up
+        } else if (outcome == FaultKind.REDIRECT) {
+            reply = HttpReply.plain(302, "Found", "text/html; charset=utf-8", "<a href=\"moved\">moved</a>")
+                    .withHeader("Location", decision.detail().text()).after(decision.delay());
+        } else if (outcome == FaultKind.RAW_ANSWER) {
+            reply = HttpReply.json(decision.detail().text()).after(decision.delay());
+        } else if (outcome == FaultKind.ENDLESS_BODY) {
+            reply = HostileBodies.endless(decision.delay());
+        } else if (outcome == FaultKind.HUGE_BODY) {
+            reply = HostileBodies.huge(decision.detail().bytes(), decision.detail().declared(), decision.delay());
         } else if (outcome == FaultKind.GARBAGE_BODY) {
             reply = HttpReply.plain(200, "OK", "text/html; charset=utf-8",
                     "<html><body>upstream gateway error (injected by the TAT emulator)</body></html>")
@@ -99,9 +112,13 @@ final class TatApiPipeline implements LoopbackHttpServer.Handler {
                 answer = serve(request, action, receivedAt);
             }
             errorCode = answer.errorCode();
-            reply = outcome == FaultKind.DROP_AFTER_ACTION
-                    ? new HttpReply.Drop(decision.delay())
-                    : HttpReply.json(answer.json()).after(decision.delay());
+            if (outcome == FaultKind.DROP_AFTER_ACTION) {
+                reply = new HttpReply.Drop(decision.delay());
+            } else if (outcome == FaultKind.SLOW_BODY) {
+                reply = HostileBodies.slow(answer.json(), decision.detail().pace(), decision.delay());
+            } else {
+                reply = HttpReply.json(answer.json()).after(decision.delay());
+            }
         }
         log.record(new RecordedRequest(action, receivedAt, request.lowerCasedHeaders(), request.bodyText(),
                 errorCode, struck));

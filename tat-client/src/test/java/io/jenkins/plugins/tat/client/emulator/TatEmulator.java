@@ -298,6 +298,11 @@ public final class TatEmulator implements AutoCloseable {
         return log.executedCount(action);
     }
 
+    /** @return the response body bytes written to clients so far, for checking how much a client read */
+    public long bodyBytesSent() {
+        return server.bodyBytesSent();
+    }
+
     /** @return every request recorded so far, in the order their handling finished */
     public List<RecordedRequest> requests() {
         return log.requests();

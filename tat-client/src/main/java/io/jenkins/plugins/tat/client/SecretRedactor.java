@@ -1,0 +1,182 @@
+package io.jenkins.plugins.tat.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.io.ByteArrayOutputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.Set;
+
+/**
+ * Takes a client's secrets (the SecretKey and the session token) out of text that came from
+ * outside: API answers, transport error messages. A server or proxy that echoes a secret back,
+ * as it is, base64-encoded or URL-encoded, must not get it into a build log, a build page or an
+ * exception. The SecretId is not a secret: it is sent in the clear in every Authorization header.
+ */
+final class SecretRedactor {
+
+    static final String MASK = "****";
+
+    /** The secrets in every form looked for, longest first so that no form is half replaced. */
+    private final List<String> forms;
+    /** The same forms as UTF-8 bytes, for output that TAT sends base64-encoded. */
+    private final List<byte[]> byteForms;
+
+    SecretRedactor(TencentCloudCredential credential) {
+        Set<String> all = new LinkedHashSet<>();
+        addForms(all, credential.secretKey());
+        credential.sessionToken().ifPresent(token -> addForms(all, token));
+        List<String> sorted = new ArrayList<>(all);
+        sorted.sort((a, b) -> Integer.compare(b.length(), a.length()));
+        this.forms = List.copyOf(sorted);
+        this.byteForms = sorted.stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).toList();
+    }
+
+    private static void addForms(Set<String> forms, String secret) {
+        byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
+        forms.add(secret);
+        forms.add(Base64.getEncoder().encodeToString(bytes));
+        forms.add(Base64.getEncoder().withoutPadding().encodeToString(bytes));
+        forms.add(Base64.getUrlEncoder().encodeToString(bytes));
+        forms.add(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+        String url = URLEncoder.encode(secret, StandardCharsets.UTF_8);
+        forms.add(url);
+        forms.add(url.replace("+", "%20"));
+        forms.add(lowerCaseEscapes(url)); // %2f as well as %2F
+    }
+
+    private static final Pattern ESCAPE = Pattern.compile("%[0-9A-F]{2}");
+
+    private static String lowerCaseEscapes(String url) {
+        Matcher m = ESCAPE.matcher(url);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, m.group().toLowerCase(Locale.ROOT));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /**
+     * @param text any text, or null
+     * @return the text with every form of a secret replaced by {@value #MASK}
+     */
+    String redact(String text) {
+        if (text == null) {
+            return null;
+        }
+        String out = text;
+        for (String form : forms) {
+            if (out.contains(form)) {
+                out = out.replace(form, MASK);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * @param text any text, or null
+     * @return whether it holds a form of a secret
+     */
+    boolean reveals(String text) {
+        return text != null && forms.stream().anyMatch(text::contains);
+    }
+
+    /**
+     * Redacts every text value of an API answer in place. {@code Output} fields hold a command's
+     * output base64-encoded: they are decoded and searched as bytes, and re-encoded only when a
+     * secret was found, so that other output keeps its bytes exactly.
+     *
+     * @param node an answer's {@code Response} object
+     */
+    void redactTree(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+            List<Map.Entry<String, String>> replaced = new ArrayList<>();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                JsonNode value = field.getValue();
+                if (value.isTextual()) {
+                    String clean = "Output".equals(field.getKey()) ? redactBase64(value.asText()) : redact(value.asText());
+                    if (!clean.equals(value.asText())) {
+                        replaced.add(Map.entry(field.getKey(), clean));
+                    }
+                } else {
+                    redactTree(value);
+                }
+            }
+            replaced.forEach(e -> object.set(e.getKey(), TextNode.valueOf(e.getValue())));
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                JsonNode item = array.get(i);
+                if (item.isTextual()) {
+                    array.set(i, TextNode.valueOf(redact(item.asText())));
+                } else {
+                    redactTree(item);
+                }
+            }
+        }
+    }
+
+    private String redactBase64(String encoded) {
+        String plain = redact(encoded);
+        byte[] bytes;
+        try {
+            bytes = Base64.getMimeDecoder().decode(plain);
+        } catch (IllegalArgumentException e) {
+            return plain; // not base64: TaskResult treats it as no output
+        }
+        byte[] clean = redactBytes(bytes);
+        return clean == bytes ? plain : Base64.getEncoder().encodeToString(clean);
+    }
+
+    private byte[] redactBytes(byte[] bytes) {
+        byte[] out = bytes;
+        for (byte[] form : byteForms) {
+            out = replaceAll(out, form, MASK.getBytes(StandardCharsets.US_ASCII));
+        }
+        return out;
+    }
+
+    /** Returns {@code in} itself when {@code target} does not occur in it. */
+    private static byte[] replaceAll(byte[] in, byte[] target, byte[] replacement) {
+        int at = indexOf(in, target, 0);
+        if (at < 0) {
+            return in;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(in.length);
+        int from = 0;
+        while (at >= 0) {
+            out.write(in, from, at - from);
+            out.write(replacement, 0, replacement.length);
+            from = at + target.length;
+            at = indexOf(in, target, from);
+        }
+        out.write(in, from, in.length - from);
+        return out.toByteArray();
+    }
+
+    private static int indexOf(byte[] in, byte[] target, int from) {
+        outer:
+        for (int i = from; i <= in.length - target.length; i++) {
+            for (int j = 0; j < target.length; j++) {
+                if (in[i + j] != target[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}

@@ -93,10 +93,10 @@ public final class SharedHttpClient {
      * @param host the proxy host, or {@code null} for none
      * @param port the proxy port
      * @param noProxyHosts the hosts reached without the proxy, as typed
-     * @param userName the proxy user, or {@code null}
+     * @param user the proxy user name, or {@code null}
      * @param passwordSha256 the SHA-256 of the proxy password, hex, or {@code null}
      */
-    record ProxySettings(String host, int port, String noProxyHosts, String userName, String passwordSha256) {
+    record ProxySettings(String host, int port, String noProxyHosts, String user, String passwordSha256) {
 
         static final ProxySettings NONE = new ProxySettings(null, 0, null, null, null);
 
@@ -120,7 +120,7 @@ public final class SharedHttpClient {
         @Override
         public String toString() {
             return host == null ? "no proxy"
-                    : "proxy " + host + ":" + port + (userName == null ? "" : " with a user")
+                    : "proxy " + host + ":" + port + (user == null ? "" : " with a user")
                     + (noProxyHosts == null ? "" : ", not for " + noProxyHosts);
         }
     }

@@ -9,12 +9,11 @@ import io.jenkins.plugins.tat.client.TatException;
 import io.jenkins.plugins.tat.client.TencentCloudApiException;
 import io.jenkins.plugins.tat.client.TencentCloudCredential;
 import java.net.Proxy;
-import java.net.http.HttpClient;
 import jenkins.model.Jenkins;
 
 /**
  * Makes {@link TatClient}s from the global settings: the endpoint and language, and HTTP through
- * Jenkins' proxy settings.
+ * Jenkins' proxy settings over the controller's one HTTP client ({@link SharedHttpClient}).
  *
  * <p>An authenticated proxy cannot be used: with one configured, Java 17 and later do not pass an
  * {@code Authorization} header to the destination (JDK-8326949, noted in
@@ -24,12 +23,6 @@ public final class TatClients {
 
     private TatClients() {}
 
-    /**
-     * @param key the API key
-     * @param region the region to act on
-     * @return a client
-     * @throws AbortException if the region is malformed or the saved endpoint is
-     */
     /**
      * The message of a failure, with a hint when an authenticated proxy is the likely cause: the
      * API then rejects the request's signature, because the {@code Authorization} header never
@@ -55,19 +48,25 @@ public final class TatClients {
                 && proxy.createProxy(host) != Proxy.NO_PROXY;
     }
 
+    /**
+     * A client for one API key and region. It is cheap: the HTTP client underneath is the
+     * controller's one, {@link SharedHttpClient}.
+     *
+     * @param key the API key
+     * @param region the region to act on
+     * @return a client
+     * @throws AbortException if the region is malformed or the saved endpoint is
+     */
     @NonNull
     public static TatClient create(@NonNull TencentCloudCredential key, String region) throws AbortException {
         TatGlobalConfiguration config = TatGlobalConfiguration.get();
         try {
-            HttpClient http = ProxyConfiguration.newHttpClientBuilder()
-                    .followRedirects(HttpClient.Redirect.NEVER)
-                    .build();
             return TatClient.builder()
                     .credential(key)
                     .region(region)
                     .endpoint(config.endpointUri())
                     .language(config.languageOrNull())
-                    .httpClient(http)
+                    .httpClient(SharedHttpClient.get())
                     .requestClient("jenkins-tencentcloud-tat")
                     .build();
         } catch (InvalidRequestException | IllegalArgumentException e) {

@@ -53,6 +53,13 @@ import org.springframework.security.core.Authentication;
  * (CancelInvocation: pending tasks become CANCELLED, running ones TERMINATED), logs the answer,
  * then ends the step with the abort's cause.
  *
+ * <p><b>Nothing secret at rest.</b> Pipeline writes this object to {@code program.dat} in the build
+ * folder whenever it saves the program: with the default durability as soon as {@link #start()}
+ * has returned, at every {@link StepContext#saveState()}, and when Jenkins shuts down or the build
+ * pauses (workflow-cps {@code CpsThreadGroup}). So it keeps only what a resume needs (InvocationId, region, credentials ID, deadline, the tasks
+ * already printed, how to judge and what to return); the {@link InvocationSpec}, whose parameter
+ * values are often passwords, is never serialised (see the {@code spec} field).
+ *
  * <p>The HTTP calls and waits run on this class's own pool of daemon threads, never on the CPS VM
  * thread; the Pipeline sees only {@code onSuccess}/{@code onFailure}.
  */
@@ -61,9 +68,18 @@ public final class InvocationWaitExecution extends StepExecution {
     private static final long serialVersionUID = 1L;
     private static final Logger LOGGER = Logger.getLogger(InvocationWaitExecution.class.getName());
 
-    /** What to invoke, or {@code null} for {@code tatWait}. */
+    /**
+     * What to invoke: set for {@code tatInvoke} until the waiting thread sends InvokeCommand, then
+     * {@code null} (always {@code null} for {@code tatWait}). It is transient because the state
+     * Pipeline writes while InvokeCommand is in flight must not hold parameter values either, and
+     * nothing after a restart needs it: without an InvocationId, {@link #onResume()} fails the step
+     * rather than invoke again. So it lives in this JVM's memory only, from the step's start until
+     * the request is built.
+     */
     @CheckForNull
-    private final InvocationSpec spec;
+    @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED",
+            justification = "Never needed after a restart: onResume does not invoke. Not persisted: it holds parameter values.")
+    private transient volatile InvocationSpec spec;
     private final String credentialsId;
     private final String region;
     private final long waitTimeoutSeconds;
@@ -223,11 +239,7 @@ public final class InvocationWaitExecution extends StepExecution {
             TatClient client;
             String id = invocationId;
             if (id == null) {
-                InvocationSpec toInvoke = spec;
-                if (toInvoke == null) {
-                    throw new IllegalStateException("tatWait always has an InvocationId");
-                }
-                TatInvoker.Started started = TatInvoker.invoke(run, listener, toInvoke);
+                TatInvoker.Started started = invokeOnce(run, listener);
                 client = started.client();
                 id = started.invocationId();
                 deadlineMillis = System.currentTimeMillis() + TimeUnit.SECONDS.toMillis(waitTimeoutSeconds);
@@ -265,6 +277,16 @@ public final class InvocationWaitExecution extends StepExecution {
         } finally {
             invoking = false;
         }
+    }
+
+    /** Sends InvokeCommand; from here on only this call holds the spec, and only while it runs. */
+    private TatInvoker.Started invokeOnce(Run<?, ?> run, TaskListener listener) throws IOException, InterruptedException {
+        InvocationSpec toInvoke = spec;
+        spec = null;
+        if (toInvoke == null) {
+            throw new IllegalStateException("tatWait always has an InvocationId");
+        }
+        return TatInvoker.invoke(run, listener, toInvoke);
     }
 
     private void log(String line) {

@@ -28,8 +28,37 @@ public final class InvokeCommandRules {
     public static final long MIN_TIMEOUT = 1;
     /** Largest Timeout, in seconds (one day). */
     public static final long MAX_TIMEOUT = 86_400;
-    /** Longest OutputCOSKeyPrefix, in characters. */
+    /** Longest OutputCOSKeyPrefix, in characters (CLI-API). */
     public static final int MAX_COS_KEY_PREFIX = 60;
+    /**
+     * Longest Username, in characters. The API states no limit, so the cap is the longest sign-in
+     * name of the systems TAT runs commands on: a Windows user principal name
+     * ({@code user@domain}), at most 1024 characters (the {@code userPrincipalName} attribute's
+     * rangeUpper, [MS-ADA3] §2.349,
+     * https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-ada3/1f730d08-4f9a-44fc-b638-a5d4a7f19bc3).
+     * Every shorter form fits: a Linux user name has at most 32 characters ({@code useradd(8)}),
+     * a Windows local user name at most 20 ({@code sAMAccountName},
+     * https://learn.microsoft.com/en-us/windows/win32/adschema/a-samaccountname), and
+     * <code>DOMAIN&#92;user</code> at most 15 + 1 + 20 (NetBIOS domain names have at most 15 bytes,
+     * https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-2000-server/cc961556(v=technet.10)).
+     */
+    public static final int MAX_USERNAME = 1024;
+    /**
+     * Longest WorkingDirectory, in characters. The API states no limit, so the cap is the longest
+     * path of the systems TAT runs commands on: a Windows extended-length path ({@code \\?\}
+     * prefix), about 32,767 UTF-16 units ("Maximum Path Length Limitation",
+     * https://learn.microsoft.com/en-us/windows/win32/fileio/maximum-file-path-limitation). Linux
+     * accepts at most 4096 bytes, its terminating NUL included ({@code PATH_MAX},
+     * {@code linux/limits.h}), and Windows 260 characters unless long paths are enabled: both fit.
+     */
+    public static final int MAX_WORKING_DIRECTORY = 32_767;
+
+    private static final InstanceTextRule USERNAME = new InstanceTextRule("Username", "InvalidParameter.InvalidUsername",
+            MAX_USERNAME, "a user name", "root", "the longest Windows sign-in name, user@domain; Linux user names"
+            + " have at most 32");
+    private static final InstanceTextRule WORKING_DIRECTORY = new InstanceTextRule("WorkingDirectory",
+            "InvalidParameterValue.InvalidWorkingDirectory", MAX_WORKING_DIRECTORY, "a directory", "/root",
+            "the longest Windows path, with the \\\\?\\ prefix; Linux paths have at most 4096 bytes");
 
     private InvokeCommandRules() {}
 
@@ -116,32 +145,31 @@ public final class InvokeCommandRules {
     }
 
     /**
-     * {@code Username}: when given, not blank. (The user must exist on the instance; only the
-     * agent can tell, and reports {@code UserNotExists} for the task.)
+     * {@code Username}: when given, not blank, at most {@value #MAX_USERNAME} characters, no
+     * control, format, bidi or other invisible character and no space at either end (see
+     * {@link InstanceTextRule}). Windows forms such as <code>DOMAIN&#92;deploy</code> are accepted. (The
+     * user must exist on the instance; only the agent can tell, and reports
+     * {@code UserNotExists} for the task.)
      *
      * @param username the user, or {@code null} for the command's default
      * @return the violations
      */
     public static List<Violation> username(String username) {
-        if (username != null && username.isBlank()) {
-            return List.of(new Violation("Username", "is blank; give a user name such as root, or leave it out",
-                    "InvalidParameter.InvalidUsername"));
-        }
-        return List.of();
+        return USERNAME.check(username);
     }
 
     /**
-     * {@code WorkingDirectory}: when given, not blank.
+     * {@code WorkingDirectory}: when given, not blank, at most {@value #MAX_WORKING_DIRECTORY}
+     * characters, no control, format, bidi or other invisible character and no space at either
+     * end (see {@link InstanceTextRule}). Windows paths such as <code>C:&#92;Program Files&#92;app</code>
+     * are accepted. (The directory must exist on the instance; the agent reports
+     * {@code DirectoryNotExists} otherwise.)
      *
      * @param workingDirectory the directory, or {@code null} for the command's default
      * @return the violations
      */
     public static List<Violation> workingDirectory(String workingDirectory) {
-        if (workingDirectory != null && workingDirectory.isBlank()) {
-            return List.of(new Violation("WorkingDirectory", "is blank; give a directory such as /root, or leave it out",
-                    "InvalidParameterValue.InvalidWorkingDirectory"));
-        }
-        return List.of();
+        return WORKING_DIRECTORY.check(workingDirectory);
     }
 
     /**

@@ -1,12 +1,9 @@
 package io.jenkins.plugins.tat.client;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -173,33 +170,16 @@ public final class InvokeCommandRules {
     }
 
     /**
-     * {@code OutputCOSBucketUrl}: when given, an {@code https} URL with a host, e.g.
-     * {@code https://bucket-1250000000.cos.ap-beijing.myqcloud.com} (CLI-API: "must start with https").
+     * {@code OutputCOSBucketUrl}: when given, the https URL of a COS bucket and nothing more,
+     * {@code https://<bucket>-<appid>.cos.<region>.myqcloud.com} (or the bucket's global
+     * acceleration domain {@code .cos.accelerate.myqcloud.com}): no user info, port, path, query,
+     * fragment or trailing {@code /}. See {@link CosBucketUrlRule} for why.
      *
      * @param url the bucket URL, or {@code null}
      * @return the violations
      */
     public static List<Violation> outputCosBucketUrl(String url) {
-        if (url == null) {
-            return List.of();
-        }
-        String rule = "; expected an https URL such as https://bucket-1250000000.cos.ap-beijing.myqcloud.com";
-        try {
-            URI uri = new URI(url.strip());
-            if (!url.equals(url.strip()) || uri.getScheme() == null
-                    || !"https".equals(uri.getScheme().toLowerCase(Locale.ROOT))) {
-                return List.of(new Violation("OutputCOSBucketUrl", "'" + Texts.shorten(url) + "' is not an https URL" + rule,
-                        "InvalidParameterValue.InvalidOutputCOSBucketUrl"));
-            }
-            if (uri.getHost() == null || uri.getHost().isEmpty()) {
-                return List.of(new Violation("OutputCOSBucketUrl", "'" + Texts.shorten(url) + "' has no host" + rule,
-                        "InvalidParameterValue.InvalidOutputCOSBucketUrl"));
-            }
-        } catch (URISyntaxException e) {
-            return List.of(new Violation("OutputCOSBucketUrl", "'" + Texts.shorten(url) + "' is not a valid URL" + rule,
-                    "InvalidParameterValue.InvalidOutputCOSBucketUrl"));
-        }
-        return List.of();
+        return CosBucketUrlRule.check(url);
     }
 
     /**

@@ -183,43 +183,15 @@ public final class InvokeCommandRules {
     }
 
     /**
-     * {@code OutputCOSKeyPrefix}: when given, 1 to 60 characters, no control characters, not
-     * starting with {@code /}, without {@code //} and without a {@code ..} path segment
-     * (CLI-API).
+     * {@code OutputCOSKeyPrefix}: when given, 1 to {@value #MAX_COS_KEY_PREFIX} visible
+     * characters, not only spaces, not starting with {@code /}, without {@code //} and without a
+     * {@code ..} segment (CLI-API); and without {@code \}, {@code %}, {@code ?}, {@code #} or a
+     * look-alike of {@code /} or {@code ..}. See {@link CosKeyPrefixRule} for why.
      *
      * @param prefix the key prefix, or {@code null}
      * @return the violations
      */
     public static List<Violation> outputCosKeyPrefix(String prefix) {
-        if (prefix == null) {
-            return List.of();
-        }
-        List<Violation> violations = new ArrayList<>();
-        String code = "InvalidParameterValue.InvalidOutputCOSKeyPrefix";
-        int length = prefix.codePointCount(0, prefix.length());
-        if (length == 0) {
-            violations.add(new Violation("OutputCOSKeyPrefix", "is empty; give a prefix such as logs/deploy, or leave it out", code));
-            return violations;
-        }
-        if (length > MAX_COS_KEY_PREFIX) {
-            violations.add(new Violation("OutputCOSKeyPrefix", "has " + length + " characters; at most "
-                    + MAX_COS_KEY_PREFIX + " are allowed", code));
-        }
-        if (prefix.codePoints().anyMatch(Character::isISOControl)) {
-            violations.add(new Violation("OutputCOSKeyPrefix", "contains a control character; only visible characters are allowed", code));
-        }
-        if (prefix.startsWith("/")) {
-            violations.add(new Violation("OutputCOSKeyPrefix", "'" + Texts.shorten(prefix) + "' must not start with '/'", code));
-        }
-        if (prefix.contains("//")) {
-            violations.add(new Violation("OutputCOSKeyPrefix", "'" + Texts.shorten(prefix) + "' must not contain '//'", code));
-        }
-        for (String segment : prefix.split("/", -1)) {
-            if (segment.equals("..")) {
-                violations.add(new Violation("OutputCOSKeyPrefix", "'" + Texts.shorten(prefix) + "' must not contain a '..' segment", code));
-                break;
-            }
-        }
-        return violations;
+        return CosKeyPrefixRule.check(prefix);
     }
 }

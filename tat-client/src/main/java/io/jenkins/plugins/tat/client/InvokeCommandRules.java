@@ -113,7 +113,8 @@ public final class InvokeCommandRules {
             } else {
                 if (!seen.add(id)) {
                     // No documented code for a repeated ID; the generic one is what we mirror.
-                    violations.add(new Violation(field, "'" + id + "' is listed more than once", "InvalidParameterValue"));
+                    violations.add(new Violation(field, "'" + Texts.shorten(id) + "' is listed more than once",
+                            "InvalidParameterValue"));
                 }
                 InstanceKind.of(id).ifPresent(kinds::add);
             }

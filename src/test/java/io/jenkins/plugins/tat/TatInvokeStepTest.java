@@ -118,6 +118,33 @@ class TatInvokeStepTest {
     }
 
     @Test
+    void aParameterNameThatIsNotAStringFailsTheStepAndSendsNothing() throws Exception {
+        WorkflowJob p = pipeline("tatInvoke credentialsId: '" + CREDENTIALS_ID + "', region: '" + REGION
+                + "', commandId: '" + PARAM_COMMAND + "', instanceIds: '" + CVM_1 + "',"
+                + " parameters: [(null): 's3cr3t-one', (42): 's3cr3t-two']");
+
+        WorkflowRun b = r.buildAndAssertStatus(Result.FAILURE, p);
+
+        r.assertLogContains("Parameters: entry 1 has no name (its key is null)", b);
+        r.assertLogContains("Parameters: entry 2 has a name of type Integer, not a string", b);
+        r.assertLogContains("InvalidParameterValue.ParameterInvalidJsonFormat", b);
+        r.assertLogNotContains("s3cr3t", b);
+        assertThat(tat.requestsReceived()).isZero();
+    }
+
+    @Test
+    void aParameterNameWrittenAsAGStringIsTakenAsItsText() throws Exception {
+        WorkflowJob p = pipeline("def name = 'version'\n"
+                + "tatInvoke credentialsId: '" + CREDENTIALS_ID + "', region: '" + REGION
+                + "', commandId: '" + PARAM_COMMAND + "', instanceIds: '" + CVM_1 + "',"
+                + " parameters: [\"${name}\": '3.1']");
+
+        r.buildAndAssertSuccess(p);
+
+        assertThat(tat.emu.invocations().get(0).parameters()).contains("\"version\":\"3.1\"");
+    }
+
+    @Test
     void missingCredentialsFailTheStepClearly() throws Exception {
         WorkflowJob p = pipeline("tatInvoke credentialsId: 'nope', region: '" + REGION + "', commandId: '" + COMMAND
                 + "', instanceIds: '" + CVM_1 + "'");

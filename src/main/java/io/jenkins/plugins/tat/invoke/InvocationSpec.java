@@ -11,6 +11,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +34,8 @@ public final class InvocationSpec implements Serializable {
     private final ArrayList<String> instanceIds;
     /** A JSON text, or {@code null}. */
     private final String parametersJson;
-    /** A map of names to values (values checked later), or {@code null}. */
-    private final LinkedHashMap<String, Object> parametersMap;
+    /** A map of names to values (names and values checked later), or {@code null}. */
+    private final LinkedHashMap<Object, Object> parametersMap;
     private final String username;
     private final String workingDirectory;
     private final Long timeout;
@@ -126,7 +127,7 @@ public final class InvocationSpec implements Serializable {
         if (parametersJson != null) {
             CommandParameters.Check check = CommandParameters.fromJson(parametersJson);
             if (check.isValid()) {
-                LinkedHashMap<String, Object> expanded = new LinkedHashMap<>();
+                LinkedHashMap<Object, Object> expanded = new LinkedHashMap<>();
                 check.values().forEach((name, value) -> expanded.put(name, env.expand(value)));
                 b.parametersJson = null;
                 b.parametersMap = expanded;
@@ -184,7 +185,7 @@ public final class InvocationSpec implements Serializable {
         private String commandId;
         private ArrayList<String> instanceIds = new ArrayList<>();
         private String parametersJson;
-        private LinkedHashMap<String, Object> parametersMap;
+        private LinkedHashMap<Object, Object> parametersMap;
         private String username;
         private String workingDirectory;
         private Long timeout;
@@ -237,15 +238,33 @@ public final class InvocationSpec implements Serializable {
             parametersJson = null;
             parametersMap = null;
             if (value instanceof Map<?, ?> map) {
-                LinkedHashMap<String, Object> copy = new LinkedHashMap<>();
-                // Groovy strings (GString) become plain strings; anything else is left for the
-                // rules to name ("every parameter value must be a string").
-                map.forEach((k, v) -> copy.put(String.valueOf(k), v instanceof CharSequence s ? s.toString() : v));
-                parametersMap = copy;
+                parametersMap = plainCopy(map);
             } else if (value != null) {
                 parametersJson = Util.fixEmptyAndTrim(value.toString());
             }
             return this;
+        }
+
+        /**
+         * Groovy strings (GString) become plain strings, as names and as values. Anything else is
+         * kept as it is for tat-client's rules to name ({@code CommandParameters.fromMap}): a
+         * {@code null} or non-text name, a value that is not a string. So is a name whose text
+         * the map holds twice (a String and a GString): turning both into the same String would
+         * silently drop one.
+         */
+        private static LinkedHashMap<Object, Object> plainCopy(Map<?, ?> map) {
+            Map<String, Integer> texts = new HashMap<>();
+            map.keySet().forEach(k -> {
+                if (k instanceof CharSequence name) {
+                    texts.merge(name.toString(), 1, Integer::sum);
+                }
+            });
+            LinkedHashMap<Object, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, v) -> {
+                Object name = k instanceof CharSequence text && texts.get(text.toString()) == 1 ? text.toString() : k;
+                copy.put(name, v instanceof CharSequence value ? value.toString() : v);
+            });
+            return copy;
         }
 
         /**

@@ -109,10 +109,11 @@ public final class TatWaitStep extends Step {
             violations.add(new Violation("credentialsId", "is required", "MissingParameter"));
         }
         Regions.check(region).ifPresent(violations::add);
-        if (!TatIds.isInvocationId(invocationId)) {
-            violations.add(new Violation("invocationId", invocationId == null ? "is required, e.g. the value tatInvoke returned"
-                    : "'" + invocationId + "' is not an invocation ID; expected inv- followed by lower-case letters or digits",
-                    invocationId == null ? "MissingParameter" : "InvalidParameterValue.InvalidInvocationId"));
+        if (invocationId == null) {
+            violations.add(new Violation("invocationId", "is required, e.g. the value tatInvoke returned", "MissingParameter"));
+        } else {
+            // Quotes the value shortened, invisible characters written out.
+            TatIds.checkInvocationId("invocationId", invocationId).ifPresent(violations::add);
         }
         WaitTimeouts.check(waitTimeout == null ? null : waitTimeout.longValue()).ifPresent(violations::add);
         if (!violations.isEmpty()) {

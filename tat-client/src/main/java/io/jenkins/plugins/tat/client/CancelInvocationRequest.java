@@ -57,14 +57,7 @@ public final class CancelInvocationRequest {
     /** @return every broken rule; empty when the request may be sent */
     public List<Violation> validate() {
         List<Violation> violations = new ArrayList<>();
-        if (invocationId == null || invocationId.isBlank()) {
-            violations.add(new Violation("InvocationId", "is required: the invocation to cancel, e.g. inv-abcd1234",
-                    "MissingParameter"));
-        } else if (!TatIds.isInvocationId(invocationId)) {
-            violations.add(new Violation("InvocationId", "'" + Texts.shorten(invocationId)
-                    + "' is not an invocation ID; expected inv- followed by lower-case letters or digits",
-                    "InvalidParameterValue.InvalidInvocationId"));
-        }
+        TatIds.checkInvocationId("InvocationId", invocationId).ifPresent(violations::add);
         if (instanceIds.size() > MAX_INSTANCES) {
             violations.add(new Violation("InstanceIds", "has " + instanceIds.size() + " instances; at most "
                     + MAX_INSTANCES + " per request", "InvalidParameterValue.LimitExceeded"));
@@ -90,7 +83,7 @@ public final class CancelInvocationRequest {
 
     @Override
     public String toString() {
-        return "CancelInvocationRequest[InvocationId=" + invocationId
-                + (instanceIds.isEmpty() ? "" : ", InstanceIds=" + instanceIds) + "]";
+        return "CancelInvocationRequest[InvocationId=" + Texts.shorten(invocationId)
+                + (instanceIds.isEmpty() ? "" : ", InstanceIds=" + instanceIds.stream().map(Texts::shorten).toList()) + "]";
     }
 }

@@ -130,10 +130,20 @@ public final class CommandParameters {
     }
 
     /**
-     * Checks parameters given as a map, e.g. from a Pipeline script {@code [version: '1.2']}. Values
-     * must be strings; a number or a boolean is refused rather than converted, as the API does.
+     * Checks parameters given as a map, e.g. from a Pipeline script {@code [version: '1.2']}.
      *
-     * @param map the parameters; keys should be strings
+     * <p>Names must be text: a {@link String}, or any other {@link CharSequence}, taken as its
+     * {@code toString()}, because a Pipeline writes a name with a variable in it,
+     * {@code ["${prefix}_url": '…']}, as a Groovy GString. A {@code null} name or one of another
+     * type (a number, a list) is refused rather than turned into text: {@code null} would become
+     * the name {@code "null"}, which nobody meant. Such a map has no JSON form (JSON object names
+     * are strings), hence {@code InvalidParameterValue.ParameterInvalidJsonFormat}. Two names of
+     * the same text (a String and a GString) are refused as a repeated name. Values must be
+     * strings too; a number or a boolean is refused rather than converted, as the API does.
+     *
+     * <p>The messages name an entry by its position and its name's type, and never quote a value.
+     *
+     * @param map the parameters
      * @return the values and violations
      */
     public static Check fromMap(Map<?, ?> map) {
@@ -143,19 +153,35 @@ public final class CommandParameters {
             return new Check(Map.of(), violations);
         }
         List<String> keys = new ArrayList<>();
+        List<String> duplicates = new ArrayList<>();
+        int position = 0;
         for (Map.Entry<?, ?> e : map.entrySet()) {
-            if (!(e.getKey() instanceof CharSequence)) {
-                violations.add(new Violation(FIELD, "has a name that is not a string: " + Texts.shorten(String.valueOf(e.getKey())),
-                        "InvalidParameterValue.ParameterKeyContainsInvalidChar"));
+            position++;
+            if (!(e.getKey() instanceof CharSequence name)) {
+                violations.add(new Violation(FIELD, "entry " + position + " has "
+                        + (e.getKey() == null ? "no name (its key is null)" : "a name of type "
+                                + e.getKey().getClass().getSimpleName() + ", not a string")
+                        + "; every parameter name must be a string, e.g. [version: '1.2']",
+                        "InvalidParameterValue.ParameterInvalidJsonFormat"));
                 continue;
             }
-            String key = e.getKey().toString();
+            String key = name.toString();
+            if (keys.contains(key)) {
+                if (!duplicates.contains(key)) {
+                    duplicates.add(key);
+                }
+                continue;
+            }
             keys.add(key);
             if (e.getValue() instanceof CharSequence value) {
                 values.put(key, value.toString());
             } else {
                 violations.add(notString(key, e.getValue() == null ? "null" : "a " + e.getValue().getClass().getSimpleName()));
             }
+        }
+        for (String key : duplicates) {
+            violations.add(new Violation(FIELD, "names '" + Texts.shorten(key) + "' more than once; each parameter may appear once",
+                    "InvalidParameterValue.ParameterKeyDuplicated"));
         }
         checkKeys(keys, violations);
         return violations.isEmpty() ? new Check(values, violations) : new Check(Map.of(), violations);

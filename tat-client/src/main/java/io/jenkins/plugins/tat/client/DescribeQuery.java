@@ -117,8 +117,11 @@ final class DescribeQuery {
 
     @Override
     public String toString() {
-        return (ids.isEmpty() ? "" : idsField + "=" + ids + ", ")
-                + (filters.isEmpty() ? "" : "Filters=" + filters + ", ")
+        // Every ID, name and value shortened, invisible characters written out: they are a person's.
+        return (ids.isEmpty() ? "" : idsField + "=" + ids.stream().map(Texts::shorten).toList() + ", ")
+                + (filters.isEmpty() ? "" : "Filters=" + filters.stream()
+                        .map(f -> Texts.shorten(f.name()) + "=" + f.values().stream().map(Texts::shorten).toList())
+                        .toList() + ", ")
                 + "Offset=" + offset + ", Limit=" + limit;
     }
 

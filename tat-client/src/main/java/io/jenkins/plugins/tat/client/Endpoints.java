@@ -30,7 +30,7 @@ public final class Endpoints {
         try {
             return check(new URI(endpoint.strip()));
         } catch (URISyntaxException e) {
-            return Optional.of(invalid(endpoint));
+            return Optional.of(invalid(UrlText.withoutUserInfo(endpoint)));
         }
     }
 
@@ -43,11 +43,16 @@ public final class Endpoints {
         if (endpoint == null) {
             return Optional.of(new Violation("Endpoint", "is required" + RULE, "InvalidParameterValue"));
         }
+        if (endpoint.getRawUserInfo() != null) {
+            // Not quoted: the user info may hold a password.
+            return Optional.of(new Violation("Endpoint", "has user info (a name or password before '@'); an API endpoint"
+                    + " has none, requests are signed with the API key" + RULE, "InvalidParameterValue"));
+        }
         String scheme = endpoint.getScheme() == null ? "" : endpoint.getScheme().toLowerCase(Locale.ROOT);
         String path = endpoint.getRawPath();
         boolean pathOk = path == null || path.isEmpty() || path.equals("/");
         if (!(scheme.equals("https") || scheme.equals("http")) || endpoint.getHost() == null || !pathOk
-                || endpoint.getRawQuery() != null || endpoint.getRawFragment() != null || endpoint.getRawUserInfo() != null) {
+                || endpoint.getRawQuery() != null || endpoint.getRawFragment() != null) {
             return Optional.of(invalid(endpoint.toString()));
         }
         return Optional.empty();

@@ -24,7 +24,7 @@ import java.util.Optional;
  * <p>Building never fails; {@link #validate()} lists every broken rule (see
  * {@link InvokeCommandRules} and {@link CommandParameters}), and
  * {@link TatClient#invokeCommand} refuses an invalid request without sending it.
- * {@link #toString()} shows parameter names but never their values.
+ * {@link #toString()} shows parameter names but never their values, and no bucket URL's user info.
  */
 public final class InvokeCommandRequest {
 
@@ -155,19 +155,25 @@ public final class InvokeCommandRequest {
         return body;
     }
 
+    /**
+     * @return the fields, each value shortened and with invisible characters written out, the
+     *     parameters by name only and the bucket URL without user info
+     */
     @Override
     public String toString() {
-        StringBuilder s = new StringBuilder("InvokeCommandRequest[CommandId=").append(commandId)
-                .append(", InstanceIds=").append(instanceIds());
+        StringBuilder s = new StringBuilder("InvokeCommandRequest[CommandId=").append(Texts.shorten(commandId))
+                .append(", InstanceIds=").append(instanceIds().stream().map(Texts::shorten).toList());
         if (hasParameters()) {
             CommandParameters.Check check = checkParameters();
-            s.append(", Parameters=").append(check.isValid() ? check.values().keySet() + " (values hidden)" : "(invalid)");
+            s.append(", Parameters=").append(check.isValid()
+                    ? check.values().keySet().stream().map(Texts::shorten).toList() + " (values hidden)" : "(invalid)");
         }
-        username().ifPresent(v -> s.append(", Username=").append(v));
-        workingDirectory().ifPresent(v -> s.append(", WorkingDirectory=").append(v));
+        username().ifPresent(v -> s.append(", Username=").append(Texts.shorten(v)));
+        workingDirectory().ifPresent(v -> s.append(", WorkingDirectory=").append(Texts.shorten(v)));
         timeout().ifPresent(v -> s.append(", Timeout=").append(v));
-        outputCosBucketUrl().ifPresent(v -> s.append(", OutputCOSBucketUrl=").append(v));
-        outputCosKeyPrefix().ifPresent(v -> s.append(", OutputCOSKeyPrefix=").append(v));
+        outputCosBucketUrl().ifPresent(v -> s.append(", OutputCOSBucketUrl=")
+                .append(Texts.shorten(UrlText.withoutUserInfo(v))));
+        outputCosKeyPrefix().ifPresent(v -> s.append(", OutputCOSKeyPrefix=").append(Texts.shorten(v)));
         return s.append(']').toString();
     }
 

@@ -1,12 +1,9 @@
 package io.jenkins.plugins.tat.client;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -28,8 +25,37 @@ public final class InvokeCommandRules {
     public static final long MIN_TIMEOUT = 1;
     /** Largest Timeout, in seconds (one day). */
     public static final long MAX_TIMEOUT = 86_400;
-    /** Longest OutputCOSKeyPrefix, in characters. */
+    /** Longest OutputCOSKeyPrefix, in characters (CLI-API). */
     public static final int MAX_COS_KEY_PREFIX = 60;
+    /**
+     * Longest Username, in characters. The API states no limit, so the cap is the longest sign-in
+     * name of the systems TAT runs commands on: a Windows user principal name
+     * ({@code user@domain}), at most 1024 characters (the {@code userPrincipalName} attribute's
+     * rangeUpper, [MS-ADA3] §2.349,
+     * https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-ada3/1f730d08-4f9a-44fc-b638-a5d4a7f19bc3).
+     * Every shorter form fits: a Linux user name has at most 32 characters ({@code useradd(8)}),
+     * a Windows local user name at most 20 ({@code sAMAccountName},
+     * https://learn.microsoft.com/en-us/windows/win32/adschema/a-samaccountname), and
+     * <code>DOMAIN&#92;user</code> at most 15 + 1 + 20 (NetBIOS domain names have at most 15 bytes,
+     * https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-2000-server/cc961556(v=technet.10)).
+     */
+    public static final int MAX_USERNAME = 1024;
+    /**
+     * Longest WorkingDirectory, in characters. The API states no limit, so the cap is the longest
+     * path of the systems TAT runs commands on: a Windows extended-length path ({@code \\?\}
+     * prefix), about 32,767 UTF-16 units ("Maximum Path Length Limitation",
+     * https://learn.microsoft.com/en-us/windows/win32/fileio/maximum-file-path-limitation). Linux
+     * accepts at most 4096 bytes, its terminating NUL included ({@code PATH_MAX},
+     * {@code linux/limits.h}), and Windows 260 characters unless long paths are enabled: both fit.
+     */
+    public static final int MAX_WORKING_DIRECTORY = 32_767;
+
+    private static final InstanceTextRule USERNAME = new InstanceTextRule("Username", "InvalidParameter.InvalidUsername",
+            MAX_USERNAME, "a user name", "root", "the longest Windows sign-in name, user@domain; Linux user names"
+            + " have at most 32");
+    private static final InstanceTextRule WORKING_DIRECTORY = new InstanceTextRule("WorkingDirectory",
+            "InvalidParameterValue.InvalidWorkingDirectory", MAX_WORKING_DIRECTORY, "a directory", "/root",
+            "the longest Windows path, with the \\\\?\\ prefix; Linux paths have at most 4096 bytes");
 
     private InvokeCommandRules() {}
 
@@ -87,7 +113,8 @@ public final class InvokeCommandRules {
             } else {
                 if (!seen.add(id)) {
                     // No documented code for a repeated ID; the generic one is what we mirror.
-                    violations.add(new Violation(field, "'" + id + "' is listed more than once", "InvalidParameterValue"));
+                    violations.add(new Violation(field, "'" + Texts.shorten(id) + "' is listed more than once",
+                            "InvalidParameterValue"));
                 }
                 InstanceKind.of(id).ifPresent(kinds::add);
             }
@@ -116,102 +143,56 @@ public final class InvokeCommandRules {
     }
 
     /**
-     * {@code Username}: when given, not blank. (The user must exist on the instance; only the
-     * agent can tell, and reports {@code UserNotExists} for the task.)
+     * {@code Username}: when given, not blank, at most {@value #MAX_USERNAME} characters, no
+     * control, format, bidi or other invisible character and no space at either end (see
+     * {@link InstanceTextRule}). Windows forms such as <code>DOMAIN&#92;deploy</code> are accepted. (The
+     * user must exist on the instance; only the agent can tell, and reports
+     * {@code UserNotExists} for the task.)
      *
      * @param username the user, or {@code null} for the command's default
      * @return the violations
      */
     public static List<Violation> username(String username) {
-        if (username != null && username.isBlank()) {
-            return List.of(new Violation("Username", "is blank; give a user name such as root, or leave it out",
-                    "InvalidParameter.InvalidUsername"));
-        }
-        return List.of();
+        return USERNAME.check(username);
     }
 
     /**
-     * {@code WorkingDirectory}: when given, not blank.
+     * {@code WorkingDirectory}: when given, not blank, at most {@value #MAX_WORKING_DIRECTORY}
+     * characters, no control, format, bidi or other invisible character and no space at either
+     * end (see {@link InstanceTextRule}). Windows paths such as <code>C:&#92;Program Files&#92;app</code>
+     * are accepted. (The directory must exist on the instance; the agent reports
+     * {@code DirectoryNotExists} otherwise.)
      *
      * @param workingDirectory the directory, or {@code null} for the command's default
      * @return the violations
      */
     public static List<Violation> workingDirectory(String workingDirectory) {
-        if (workingDirectory != null && workingDirectory.isBlank()) {
-            return List.of(new Violation("WorkingDirectory", "is blank; give a directory such as /root, or leave it out",
-                    "InvalidParameterValue.InvalidWorkingDirectory"));
-        }
-        return List.of();
+        return WORKING_DIRECTORY.check(workingDirectory);
     }
 
     /**
-     * {@code OutputCOSBucketUrl}: when given, an {@code https} URL with a host, e.g.
-     * {@code https://bucket-1250000000.cos.ap-beijing.myqcloud.com} (CLI-API: "must start with https").
+     * {@code OutputCOSBucketUrl}: when given, the https URL of a COS bucket and nothing more,
+     * {@code https://<bucket>-<appid>.cos.<region>.myqcloud.com} (or the bucket's global
+     * acceleration domain {@code .cos.accelerate.myqcloud.com}): no user info, port, path, query,
+     * fragment or trailing {@code /}. See {@link CosBucketUrlRule} for why.
      *
      * @param url the bucket URL, or {@code null}
      * @return the violations
      */
     public static List<Violation> outputCosBucketUrl(String url) {
-        if (url == null) {
-            return List.of();
-        }
-        String rule = "; expected an https URL such as https://bucket-1250000000.cos.ap-beijing.myqcloud.com";
-        try {
-            URI uri = new URI(url.strip());
-            if (!url.equals(url.strip()) || uri.getScheme() == null
-                    || !"https".equals(uri.getScheme().toLowerCase(Locale.ROOT))) {
-                return List.of(new Violation("OutputCOSBucketUrl", "'" + Texts.shorten(url) + "' is not an https URL" + rule,
-                        "InvalidParameterValue.InvalidOutputCOSBucketUrl"));
-            }
-            if (uri.getHost() == null || uri.getHost().isEmpty()) {
-                return List.of(new Violation("OutputCOSBucketUrl", "'" + Texts.shorten(url) + "' has no host" + rule,
-                        "InvalidParameterValue.InvalidOutputCOSBucketUrl"));
-            }
-        } catch (URISyntaxException e) {
-            return List.of(new Violation("OutputCOSBucketUrl", "'" + Texts.shorten(url) + "' is not a valid URL" + rule,
-                    "InvalidParameterValue.InvalidOutputCOSBucketUrl"));
-        }
-        return List.of();
+        return CosBucketUrlRule.check(url);
     }
 
     /**
-     * {@code OutputCOSKeyPrefix}: when given, 1 to 60 characters, no control characters, not
-     * starting with {@code /}, without {@code //} and without a {@code ..} path segment
-     * (CLI-API).
+     * {@code OutputCOSKeyPrefix}: when given, 1 to {@value #MAX_COS_KEY_PREFIX} visible
+     * characters, not only spaces, not starting with {@code /}, without {@code //} and without a
+     * {@code ..} segment (CLI-API); and without {@code \}, {@code %}, {@code ?}, {@code #} or a
+     * look-alike of {@code /} or {@code ..}. See {@link CosKeyPrefixRule} for why.
      *
      * @param prefix the key prefix, or {@code null}
      * @return the violations
      */
     public static List<Violation> outputCosKeyPrefix(String prefix) {
-        if (prefix == null) {
-            return List.of();
-        }
-        List<Violation> violations = new ArrayList<>();
-        String code = "InvalidParameterValue.InvalidOutputCOSKeyPrefix";
-        int length = prefix.codePointCount(0, prefix.length());
-        if (length == 0) {
-            violations.add(new Violation("OutputCOSKeyPrefix", "is empty; give a prefix such as logs/deploy, or leave it out", code));
-            return violations;
-        }
-        if (length > MAX_COS_KEY_PREFIX) {
-            violations.add(new Violation("OutputCOSKeyPrefix", "has " + length + " characters; at most "
-                    + MAX_COS_KEY_PREFIX + " are allowed", code));
-        }
-        if (prefix.codePoints().anyMatch(Character::isISOControl)) {
-            violations.add(new Violation("OutputCOSKeyPrefix", "contains a control character; only visible characters are allowed", code));
-        }
-        if (prefix.startsWith("/")) {
-            violations.add(new Violation("OutputCOSKeyPrefix", "'" + Texts.shorten(prefix) + "' must not start with '/'", code));
-        }
-        if (prefix.contains("//")) {
-            violations.add(new Violation("OutputCOSKeyPrefix", "'" + Texts.shorten(prefix) + "' must not contain '//'", code));
-        }
-        for (String segment : prefix.split("/", -1)) {
-            if (segment.equals("..")) {
-                violations.add(new Violation("OutputCOSKeyPrefix", "'" + Texts.shorten(prefix) + "' must not contain a '..' segment", code));
-                break;
-            }
-        }
-        return violations;
+        return CosKeyPrefixRule.check(prefix);
     }
 }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.tat.client;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -46,6 +47,27 @@ public final class TatIds {
      */
     public static boolean isInvocationId(String id) {
         return id != null && INVOCATION.matcher(id).matches();
+    }
+
+    /**
+     * Checks an invocation ID given by a person, for the callers that take one: the request of
+     * CancelInvocation, a wait, a Pipeline step.
+     *
+     * @param field the name of the field, as the caller's user knows it, e.g. {@code InvocationId}
+     * @param id the value, may be {@code null}
+     * @return the violation ({@code MissingParameter} or {@code InvalidParameterValue.InvalidInvocationId},
+     *     quoting the value shortened and with invisible characters written out), if any
+     */
+    public static Optional<Violation> checkInvocationId(String field, String id) {
+        if (id == null || id.isBlank()) {
+            return Optional.of(new Violation(field, "is required: an invocation ID, e.g. inv-abcd1234", "MissingParameter"));
+        }
+        if (!isInvocationId(id)) {
+            return Optional.of(new Violation(field, "'" + Texts.shorten(id)
+                    + "' is not an invocation ID; expected inv- followed by lower-case letters or digits",
+                    "InvalidParameterValue.InvalidInvocationId"));
+        }
+        return Optional.empty();
     }
 
     /**

@@ -5,6 +5,7 @@ import static io.jenkins.plugins.tat.client.ValidRequests.violations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,75 @@ class ParametersRuleTest {
         assertThat(violations(valid().parameters(map)))
                 .extracting(Violation::errorCode)
                 .containsExactly("InvalidParameterValue.ParameterValueNotString");
+    }
+
+    @Test
+    void aNullNameIsRefusedNotTurnedIntoText() {
+        Map<Object, Object> map = new LinkedHashMap<>();
+        map.put(null, "v");
+
+        assertThat(violations(valid().parameters(map)))
+                .extracting(Violation::field, Violation::errorCode)
+                .containsExactly(tuple("Parameters", "InvalidParameterValue.ParameterInvalidJsonFormat"));
+    }
+
+    @Test
+    void aNameThatIsNotTextIsRefused() {
+        Map<Object, Object> map = new LinkedHashMap<>();
+        map.put("version", "1.2");
+        map.put(8080, "v");
+        map.put(new ArrayList<>(List.of("a")), "v");
+
+        assertThat(violations(valid().parameters(map)))
+                .extracting(Violation::field, Violation::errorCode, Violation::message)
+                .containsExactly(
+                        tuple("Parameters", "InvalidParameterValue.ParameterInvalidJsonFormat",
+                                "entry 2 has a name of type Integer, not a string; every parameter name must be a string,"
+                                        + " e.g. [version: '1.2']"),
+                        tuple("Parameters", "InvalidParameterValue.ParameterInvalidJsonFormat",
+                                "entry 3 has a name of type ArrayList, not a string; every parameter name must be a string,"
+                                        + " e.g. [version: '1.2']"));
+    }
+
+    @Test
+    void aNameThatIsNotTextIsNamedWithoutQuotingAnyValue() {
+        Map<Object, Object> map = new LinkedHashMap<>();
+        map.put(null, "s3cr3t-value");
+        map.put(42, "an0ther-s3cr3t");
+
+        assertThat(violations(valid().parameters(map))).hasSize(2)
+                .allSatisfy(v -> assertThat(v.message()).doesNotContain("s3cr3t").doesNotContain("42"));
+    }
+
+    @Test
+    void aNameThatIsOtherTextIsTakenAsItsString() {
+        // A Groovy GString is a CharSequence that is not a String; StringBuilder stands in for it.
+        Map<Object, Object> map = new LinkedHashMap<>();
+        map.put(new StringBuilder("version"), new StringBuilder("1.2"));
+
+        CommandParameters.Check check = CommandParameters.fromMap(map);
+
+        assertThat(check.violations()).isEmpty();
+        assertThat(check.values()).containsExactly(Map.entry("version", "1.2"));
+    }
+
+    @Test
+    void aNameGivenAsStringAndAsOtherTextIsARepeatedName() {
+        Map<Object, Object> map = new LinkedHashMap<>();
+        map.put("version", "1.2");
+        map.put(new StringBuilder("version"), "1.3");
+
+        assertThat(violations(valid().parameters(map)))
+                .extracting(Violation::field, Violation::errorCode)
+                .containsExactly(tuple("Parameters", "InvalidParameterValue.ParameterKeyDuplicated"));
+    }
+
+    @Test
+    void aNameWithInvisibleCharactersIsQuotedWrittenOut() {
+        Violation v = violations(valid().parameters(Map.of("ver​sion", "1.2"))).get(0);
+
+        assertThat(v.errorCode()).isEqualTo("InvalidParameterValue.ParameterKeyContainsInvalidChar");
+        assertThat(v.message()).contains("'ver\\u200bsion'").doesNotContain("\u200b");
     }
 
     @Test

@@ -53,4 +53,18 @@ class RegionsAndIdsTest {
         assertThat(InstanceKind.of("rins-ar5wyn40")).hasValue(InstanceKind.MANAGED);
         assertThat(InstanceKind.of("mi-ar5wyn40")).isEmpty();
     }
+
+    @Test
+    void aMalformedInvocationIdIsQuotedWithInvisibleCharactersWrittenOut() {
+        assertThat(TatIds.checkInvocationId("InvocationId", "inv-abcd1234\u202e")).hasValueSatisfying(v -> {
+            assertThat(v.errorCode()).isEqualTo("InvalidParameterValue.InvalidInvocationId");
+            assertThat(v.message()).startsWith("'inv-abcd1234\\u202e'").doesNotContain("\u202e");
+        });
+    }
+
+    @Test
+    void aMissingInvocationIdIsAMissingParameter() {
+        assertThat(TatIds.checkInvocationId("InvocationId", null)).map(Violation::errorCode).hasValue("MissingParameter");
+        assertThat(TatIds.checkInvocationId("InvocationId", "inv-8xgjrytm")).isEmpty();
+    }
 }

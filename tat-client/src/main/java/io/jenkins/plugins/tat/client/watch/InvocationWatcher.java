@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -99,10 +100,10 @@ public final class InvocationWatcher {
      */
     public WatchResult watch(String invocationId, Collection<String> alreadyReported, WatchListener listener)
             throws InterruptedException {
-        if (!TatIds.isInvocationId(invocationId)) {
-            throw new InvalidRequestException("wait request", List.of(new Violation("InvocationId",
-                    "'" + invocationId + "' is not an invocation ID; expected inv- followed by lower-case letters or digits",
-                    "InvalidParameterValue.InvalidInvocationId")));
+        // The ID is quoted shortened, invisible characters written out (TatIds does it).
+        Optional<Violation> invalid = TatIds.checkInvocationId("InvocationId", invocationId);
+        if (invalid.isPresent()) {
+            throw new InvalidRequestException("wait request", List.of(invalid.get()));
         }
         Watch watch = new Watch(invocationId, new HashSet<>(alreadyReported), Objects.requireNonNull(listener));
         return watch.run();

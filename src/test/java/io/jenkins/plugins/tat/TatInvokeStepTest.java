@@ -156,6 +156,17 @@ class TatInvokeStepTest {
     }
 
     @Test
+    void aQuotedCredentialsIdCannotForgeLogLines() throws Exception {
+        WorkflowJob p = pipeline("tatInvoke credentialsId: 'nope\\n[Pipeline] echo forged\\u200b', region: '" + REGION
+                + "', commandId: '" + COMMAND + "', instanceIds: '" + CVM_1 + "'");
+
+        WorkflowRun b = r.buildAndAssertStatus(Result.FAILURE, p);
+
+        r.assertLogContains("no credentials with ID 'nope\\u000a[Pipeline] echo forged\\u200b'", b);
+        r.assertLogNotContains("\n[Pipeline] echo forged", b);
+    }
+
+    @Test
     void anApiErrorShowsItsCodeAndRequestId() throws Exception {
         WorkflowJob p = pipeline("tatInvoke credentialsId: '" + CREDENTIALS_ID + "', region: '" + REGION
                 + "', commandId: 'cmd-zzzz9999', instanceIds: '" + CVM_1 + "'");

@@ -19,6 +19,7 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.tat.client.InvalidRequestException;
 import io.jenkins.plugins.tat.client.TencentCloudCredential;
+import io.jenkins.plugins.tat.client.Texts;
 import java.util.Collections;
 import java.util.List;
 import jenkins.model.Jenkins;
@@ -59,7 +60,7 @@ public final class TencentCloudApiKeys {
         StandardCredentials found = CredentialsProvider.findCredentialById(id, StandardCredentials.class, run,
                 Collections.emptyList());
         if (found == null) {
-            throw new AbortException(Messages.TencentCloudApiKeys_NotFound(id));
+            throw new AbortException(Messages.TencentCloudApiKeys_NotFound(Texts.shorten(id)));
         }
         TencentCloudCredential key = toClientKey(found, id);
         CredentialsProvider.track(run, found);
@@ -104,7 +105,7 @@ public final class TencentCloudApiKeys {
         if (id.startsWith("${") && id.endsWith("}")) {
             return FormValidation.warning(Messages.TencentCloudApiKeys_Expression());
         }
-        return find(item, id) == null ? FormValidation.error(Messages.TencentCloudApiKeys_NotFound(id)) : FormValidation.ok();
+        return find(item, id) == null ? FormValidation.error(Messages.TencentCloudApiKeys_NotFound(Texts.shorten(id))) : FormValidation.ok();
     }
 
     /**
@@ -145,7 +146,7 @@ public final class TencentCloudApiKeys {
             // The violations name the field (SecretId, SecretKey) and never echo its value.
             throw new AbortException(Messages.TencentCloudApiKeys_Malformed(id, e.getMessage()));
         }
-        throw new AbortException(Messages.TencentCloudApiKeys_WrongKind(id, found.getClass().getSimpleName()));
+        throw new AbortException(Messages.TencentCloudApiKeys_WrongKind(Texts.shorten(id), found.getClass().getSimpleName()));
     }
 
     @CheckForNull

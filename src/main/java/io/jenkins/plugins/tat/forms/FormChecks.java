@@ -15,10 +15,11 @@ import io.jenkins.plugins.tat.client.TatClient;
 import io.jenkins.plugins.tat.client.TatException;
 import io.jenkins.plugins.tat.client.TatIds;
 import io.jenkins.plugins.tat.client.TencentCloudCredential;
+import io.jenkins.plugins.tat.client.Texts;
 import io.jenkins.plugins.tat.client.Violation;
+import io.jenkins.plugins.tat.client.watch.WaitTimeouts;
 import io.jenkins.plugins.tat.config.TatClients;
 import io.jenkins.plugins.tat.credentials.TencentCloudApiKeys;
-import io.jenkins.plugins.tat.client.watch.WaitTimeouts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -109,7 +110,7 @@ final class FormChecks {
         try {
             return toForm(InvokeCommandRules.timeout(Long.parseLong(text)));
         } catch (NumberFormatException e) {
-            return FormValidation.error(Messages.FormChecks_NotANumber(text));
+            return FormValidation.error(Messages.FormChecks_NotANumber(Texts.shorten(text)));
         }
     }
 
@@ -126,7 +127,7 @@ final class FormChecks {
         try {
             return toForm(WaitTimeouts.check(Long.parseLong(text)).map(List::of).orElse(List.of()));
         } catch (NumberFormatException e) {
-            return FormValidation.error(Messages.FormChecks_NotANumber(text));
+            return FormValidation.error(Messages.FormChecks_NotANumber(Texts.shorten(text)));
         }
     }
 

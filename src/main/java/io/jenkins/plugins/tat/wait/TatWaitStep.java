@@ -12,6 +12,7 @@ import hudson.util.FormValidation;
 import io.jenkins.plugins.tat.client.InvalidRequestException;
 import io.jenkins.plugins.tat.client.Regions;
 import io.jenkins.plugins.tat.client.TatIds;
+import io.jenkins.plugins.tat.client.Texts;
 import io.jenkins.plugins.tat.client.Violation;
 import io.jenkins.plugins.tat.client.watch.WaitTimeouts;
 import io.jenkins.plugins.tat.forms.ApiKeyFormChecks;
@@ -162,7 +163,7 @@ public final class TatWaitStep extends Step {
                 return FormValidation.ok();
             }
             return TatIds.isInvocationId(id) ? FormValidation.ok()
-                    : FormValidation.error(Messages.TatWaitStep_NotAnInvocationId(id));
+                    : FormValidation.error(Messages.TatWaitStep_NotAnInvocationId(Texts.shorten(id)));
         }
     }
 }

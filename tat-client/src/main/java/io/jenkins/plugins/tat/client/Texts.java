@@ -6,7 +6,7 @@ package io.jenkins.plugins.tat.client;
  * out as an escape. A message can then neither forge log lines (CR, LF, ANSI escapes), nor hide or
  * reorder what it quotes (zero-width and bidi characters), nor flood a log.
  */
-final class Texts {
+public final class Texts {
 
     /** Code points of a person's value quoted in a message. */
     static final int QUOTE_MAX = 80;
@@ -17,10 +17,12 @@ final class Texts {
     private Texts() {}
 
     /**
-     * @param value a value typed by a person (never a secret)
+     * For quoting a person's value in a message, in this library and in the plugin's own messages.
+     *
+     * @param value a value typed by a person (never a secret), or {@code null}
      * @return at most {@value #QUOTE_MAX} code points, invisible ones escaped
      */
-    static String shorten(String value) {
+    public static String shorten(String value) {
         return visible(value, QUOTE_MAX);
     }
 

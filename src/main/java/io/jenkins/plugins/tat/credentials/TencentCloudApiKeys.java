@@ -68,7 +68,9 @@ public final class TencentCloudApiKeys {
     }
 
     /**
-     * The choices of a credentials field, for a user allowed to see them.
+     * The choices of a credentials field, for a user allowed to see them: Item/Extended Read or
+     * Credentials/Use Item on the job, Overall/Administer outside a job (the credentials plugin's
+     * consumer guide). Anyone else gets the current value alone, so the list reveals no ID.
      *
      * @param item the job or folder, or {@code null} at the top level
      * @param credentialsId the current value, kept in the list
@@ -87,11 +89,14 @@ public final class TencentCloudApiKeys {
     }
 
     /**
-     * Checks a credentials field: it must name an API key the job can use.
+     * Checks a credentials field: it must name an API key the job can use. As the credentials
+     * plugin's consumer guide ({@code docs/consumer.adoc}) has it, those who may not list the
+     * job's credentials get no verdict at all, so the check cannot tell them whether an ID exists;
+     * and the check lists (names and IDs) rather than looks up, so it never loads a secret.
      *
      * @param item the job or folder, or {@code null} at the top level
      * @param value the credentials ID
-     * @return the outcome
+     * @return the outcome; {@link FormValidation#ok()} for those who may not see the credentials
      */
     @NonNull
     public static FormValidation check(@CheckForNull Item item, @CheckForNull String value) {
@@ -105,7 +110,9 @@ public final class TencentCloudApiKeys {
         if (id.startsWith("${") && id.endsWith("}")) {
             return FormValidation.warning(Messages.TencentCloudApiKeys_Expression());
         }
-        return find(item, id) == null ? FormValidation.error(Messages.TencentCloudApiKeys_NotFound(Texts.shorten(id))) : FormValidation.ok();
+        boolean listed = !CredentialsProvider.listCredentialsInItem(StandardCredentials.class, item, authenticationFor(item),
+                Collections.emptyList(), CredentialsMatchers.allOf(API_KEYS, CredentialsMatchers.withId(id))).isEmpty();
+        return listed ? FormValidation.ok() : FormValidation.error(Messages.TencentCloudApiKeys_NotFound(Texts.shorten(id)));
     }
 
     /**
@@ -156,6 +163,7 @@ public final class TencentCloudApiKeys {
         return matches.stream().filter(c -> id.equals(c.getId()) && API_KEYS.matches(c)).findFirst().orElse(null);
     }
 
+    /** Who may see which credentials a job can use: the gate of the credentials plugin's consumer guide. */
     private static boolean canList(@CheckForNull Item item) {
         return item == null
                 ? Jenkins.get().hasPermission(Jenkins.ADMINISTER)

@@ -14,15 +14,26 @@ import org.kohsuke.stapler.verb.POST;
  * Form checks of every step that calls TAT: the API key, the region, the wait timeout. A
  * descriptor implementing this interface gets them as Stapler web methods (Stapler and
  * {@code Descriptor} find public default methods of interfaces too).
+ *
+ * <p>Two kinds of check, two kinds of permission (see the package documentation):
+ * <ul>
+ *   <li>The credentials list and check follow the credentials plugin's consumer guide
+ *       ({@code docs/consumer.adoc}): they answer in full only those who may see the job's
+ *       credentials, and reveal nothing to anyone else.</li>
+ *   <li>The syntax checks (region, wait timeout) look only at the typed value, so they answer
+ *       everyone who can reach the form, also a viewer with Item/Extended Read and the global
+ *       Snippet Generator, where there is no job.</li>
+ * </ul>
  */
 public interface ApiKeyFormChecks {
 
     /**
-     * Only those who may configure the job (or, outside a job, administrators) get answers.
+     * The permission of form actions that use an API key over the network: configuring the job,
+     * or, outside a job, administering Jenkins.
      *
      * @param item the job, or {@code null} outside one
      */
-    static void checkPermission(@CheckForNull Item item) {
+    static void checkCanConfigure(@CheckForNull Item item) {
         if (item == null) {
             Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         } else {
@@ -43,33 +54,31 @@ public interface ApiKeyFormChecks {
     /**
      * @param item the job
      * @param value the credentials ID
-     * @return whether the job can use such an API key
+     * @return whether the job can use such an API key; no verdict for those who may not see the
+     *     job's credentials
      */
     @POST
     default FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
-        checkPermission(item);
         return TencentCloudApiKeys.check(item, value);
     }
 
     /**
-     * @param item the job
      * @param value the region
      * @return the check
      */
     @POST
-    default FormValidation doCheckRegion(@AncestorInPath Item item, @QueryParameter String value) {
-        checkPermission(item);
+    @SuppressWarnings("lgtm[jenkins/no-permission-check]") // syntax only: reads the typed value, nothing else
+    default FormValidation doCheckRegion(@QueryParameter String value) {
         return FormChecks.region(value);
     }
 
     /**
-     * @param item the job
      * @param value the wait timeout in seconds
      * @return the check
      */
     @POST
-    default FormValidation doCheckWaitTimeout(@AncestorInPath Item item, @QueryParameter String value) {
-        checkPermission(item);
+    @SuppressWarnings("lgtm[jenkins/no-permission-check]") // syntax only: reads the typed value, nothing else
+    default FormValidation doCheckWaitTimeout(@QueryParameter String value) {
         return FormChecks.waitTimeout(value);
     }
 }

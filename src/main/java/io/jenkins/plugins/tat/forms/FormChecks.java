@@ -29,6 +29,10 @@ import java.util.stream.Collectors;
  * What the form checks of {@link ApiKeyFormChecks} and {@link InvokeFormChecks} do. Every rule
  * comes from tat-client ({@link InvokeCommandRules}, {@link CommandParameters}, {@link Regions},
  * {@link WaitTimeouts}); nothing here restates one.
+ *
+ * <p>Every check but {@link #checkCommand} is a pure function of the typed value: it is answered
+ * to users without any permission beyond Overall/Read, so it must never consult credentials,
+ * the network, files, other items or any state of this Jenkins.
  */
 final class FormChecks {
 

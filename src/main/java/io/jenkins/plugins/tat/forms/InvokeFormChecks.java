@@ -9,101 +9,98 @@ import org.kohsuke.stapler.verb.POST;
 /**
  * Form checks of the InvokeCommand fields and the "Check command" button, for the
  * {@code tatInvoke} step and the freestyle build step.
+ *
+ * <p>The field checks look only at the typed value and answer everyone who can reach the form;
+ * the "Check command" button calls the API with the job's API key, so it needs the permission to
+ * configure the job (see the package documentation).
  */
 public interface InvokeFormChecks extends ApiKeyFormChecks {
 
     /**
-     * @param item the job
      * @param value the command ID
      * @return the check
      */
     @POST
-    default FormValidation doCheckCommandId(@AncestorInPath Item item, @QueryParameter String value) {
-        ApiKeyFormChecks.checkPermission(item);
+    @SuppressWarnings("lgtm[jenkins/no-permission-check]") // syntax only: reads the typed value, nothing else
+    default FormValidation doCheckCommandId(@QueryParameter String value) {
         return FormChecks.commandId(value);
     }
 
     /**
-     * @param item the job
      * @param value the instance IDs
      * @return the check
      */
     @POST
-    default FormValidation doCheckInstanceIds(@AncestorInPath Item item, @QueryParameter String value) {
-        ApiKeyFormChecks.checkPermission(item);
+    @SuppressWarnings("lgtm[jenkins/no-permission-check]") // syntax only: reads the typed value, nothing else
+    default FormValidation doCheckInstanceIds(@QueryParameter String value) {
         return FormChecks.instanceIds(value);
     }
 
     /**
-     * @param item the job
      * @param value the parameters as JSON
      * @return the check
      */
     @POST
-    default FormValidation doCheckParameters(@AncestorInPath Item item, @QueryParameter String value) {
-        ApiKeyFormChecks.checkPermission(item);
+    @SuppressWarnings("lgtm[jenkins/no-permission-check]") // syntax only: reads the typed value, nothing else
+    default FormValidation doCheckParameters(@QueryParameter String value) {
         return FormChecks.parameters(value);
     }
 
     /**
-     * @param item the job
      * @param value the user name
      * @return the check
      */
     @POST
-    default FormValidation doCheckUsername(@AncestorInPath Item item, @QueryParameter String value) {
-        ApiKeyFormChecks.checkPermission(item);
+    @SuppressWarnings("lgtm[jenkins/no-permission-check]") // syntax only: reads the typed value, nothing else
+    default FormValidation doCheckUsername(@QueryParameter String value) {
         return FormChecks.username(value);
     }
 
     /**
-     * @param item the job
      * @param value the working directory
      * @return the check
      */
     @POST
-    default FormValidation doCheckWorkingDirectory(@AncestorInPath Item item, @QueryParameter String value) {
-        ApiKeyFormChecks.checkPermission(item);
+    @SuppressWarnings("lgtm[jenkins/no-permission-check]") // syntax only: reads the typed value, nothing else
+    default FormValidation doCheckWorkingDirectory(@QueryParameter String value) {
         return FormChecks.workingDirectory(value);
     }
 
     /**
-     * @param item the job
      * @param value the command timeout in seconds
      * @return the check
      */
     @POST
-    default FormValidation doCheckTimeout(@AncestorInPath Item item, @QueryParameter String value) {
-        ApiKeyFormChecks.checkPermission(item);
+    @SuppressWarnings("lgtm[jenkins/no-permission-check]") // syntax only: reads the typed value, nothing else
+    default FormValidation doCheckTimeout(@QueryParameter String value) {
         return FormChecks.timeout(value);
     }
 
     /**
-     * @param item the job
      * @param value the COS bucket URL
      * @return the check
      */
     @POST
-    default FormValidation doCheckOutputCosBucketUrl(@AncestorInPath Item item, @QueryParameter String value) {
-        ApiKeyFormChecks.checkPermission(item);
+    @SuppressWarnings("lgtm[jenkins/no-permission-check]") // syntax only: reads the typed value, nothing else
+    default FormValidation doCheckOutputCosBucketUrl(@QueryParameter String value) {
         return FormChecks.outputCosBucketUrl(value);
     }
 
     /**
-     * @param item the job
      * @param value the COS key prefix
      * @return the check
      */
     @POST
-    default FormValidation doCheckOutputCosKeyPrefix(@AncestorInPath Item item, @QueryParameter String value) {
-        ApiKeyFormChecks.checkPermission(item);
+    @SuppressWarnings("lgtm[jenkins/no-permission-check]") // syntax only: reads the typed value, nothing else
+    default FormValidation doCheckOutputCosKeyPrefix(@QueryParameter String value) {
         return FormChecks.outputCosKeyPrefix(value);
     }
 
     /**
      * The "Check command" button: asks DescribeCommands, with the selected key and the job's
      * authentication, whether the command exists in the region, and reports its type and
-     * parameters.
+     * parameters. It connects to the API with a stored key, so only those who may configure the
+     * job (administrators outside a job) may press it.
      *
      * @param item the job
      * @param credentialsId the selected credentials
@@ -115,7 +112,7 @@ public interface InvokeFormChecks extends ApiKeyFormChecks {
     @POST
     default FormValidation doVerifyCommand(@AncestorInPath Item item, @QueryParameter String credentialsId,
             @QueryParameter String region, @QueryParameter String commandId) throws InterruptedException {
-        ApiKeyFormChecks.checkPermission(item);
+        ApiKeyFormChecks.checkCanConfigure(item);
         return FormChecks.checkCommand(item, credentialsId, region, commandId);
     }
 }

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import jenkins.model.RunAction2;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * One TAT invocation started or awaited by a build.
@@ -26,6 +28,13 @@ import jenkins.model.RunAction2;
  *
  * <p>It is saved in {@code build.xml}, so it holds only plain strings and numbers: no secret and
  * no command output (output stays in the build log).
+ *
+ * <p><b>API.</b> Reading is API: another plugin or a script may find a build's invocations with
+ * {@code run.getActions(TatInvocationAction.class)} or {@link #find(Run, String)} and read them
+ * through the getters, {@link #ENV_VAR} and {@link TaskSummary}; they are kept compatible. Making
+ * and changing one is the plugin's own business (the constructor, {@link #recordResult}): an
+ * action made elsewhere would show on the build page and set {@value #ENV_VAR} as if this plugin
+ * had started the invocation.
  */
 public final class TatInvocationAction implements RunAction2, EnvironmentContributingAction {
 
@@ -51,6 +60,7 @@ public final class TatInvocationAction implements RunAction2, EnvironmentContrib
      * @param instanceCount how many instances it targets, or 0 when unknown
      * @param consoleUrl where to find it in the Tencent Cloud console
      */
+    @Restricted(NoExternalUse.class)
     public TatInvocationAction(@NonNull String invocationId, @NonNull String region, @CheckForNull String commandId,
             @CheckForNull String requestId, int instanceCount, @NonNull String consoleUrl) {
         this.invocationId = invocationId;
@@ -88,6 +98,7 @@ public final class TatInvocationAction implements RunAction2, EnvironmentContrib
      *
      * @param result the result of waiting
      */
+    @Restricted(NoExternalUse.class)
     public synchronized void recordResult(@NonNull WatchResult result) {
         List<TaskSummary> summaries = new ArrayList<>();
         for (TaskReport report : result.reports()) {
@@ -109,7 +120,8 @@ public final class TatInvocationAction implements RunAction2, EnvironmentContrib
         this.run = r;
     }
 
-    /** @return the build, for the page's side panel */
+    /** @return the build, for the page's side panel ({@code index.jelly}) */
+    @Restricted(NoExternalUse.class)
     public Run<?, ?> getRun() {
         return run;
     }

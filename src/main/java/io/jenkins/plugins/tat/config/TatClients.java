@@ -10,6 +10,8 @@ import io.jenkins.plugins.tat.client.TencentCloudApiException;
 import io.jenkins.plugins.tat.client.TencentCloudCredential;
 import java.net.Proxy;
 import jenkins.model.Jenkins;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * Makes {@link TatClient}s from the global settings: the endpoint and language, and HTTP through
@@ -19,6 +21,7 @@ import jenkins.model.Jenkins;
  * {@code Authorization} header to the destination (JDK-8326949, noted in
  * {@link ProxyConfiguration#newHttpClientBuilder()}), and TC3 signing needs that header.
  */
+@Restricted(NoExternalUse.class)
 public final class TatClients {
 
     private TatClients() {}

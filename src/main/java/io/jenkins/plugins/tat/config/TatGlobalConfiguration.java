@@ -16,6 +16,8 @@ import java.util.Optional;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
@@ -86,11 +88,14 @@ public final class TatGlobalConfiguration extends GlobalConfiguration {
     }
 
     /**
+     * For {@link TatClients}.
+     *
      * @return the endpoint as a URI
      * @throws IllegalArgumentException if the saved endpoint is malformed (the form refuses it; a
      *     hand-edited file may not)
      */
     @NonNull
+    @Restricted(NoExternalUse.class)
     public URI endpointUri() {
         Optional<Violation> problem = Endpoints.check(endpoint);
         if (problem.isPresent()) {
@@ -99,8 +104,9 @@ public final class TatGlobalConfiguration extends GlobalConfiguration {
         return URI.create(endpoint.strip());
     }
 
-    /** @return the language to ask for, or {@code null} for the API's default */
+    /** @return the language to ask for, or {@code null} for the API's default; for {@link TatClients} */
     @CheckForNull
+    @Restricted(NoExternalUse.class)
     public Language languageOrNull() {
         for (Language l : Language.values()) {
             if (l.headerValue().equals(language)) {
@@ -121,6 +127,7 @@ public final class TatGlobalConfiguration extends GlobalConfiguration {
      * @return whether it can serve as an endpoint
      */
     @POST
+    @Restricted(NoExternalUse.class)
     @SuppressWarnings("lgtm[jenkins/no-permission-check]") // syntax only: reads the typed value, nothing else
     public FormValidation doCheckEndpoint(@QueryParameter String value) {
         if (Util.fixEmptyAndTrim(value) == null) {
@@ -143,6 +150,7 @@ public final class TatGlobalConfiguration extends GlobalConfiguration {
      * @return the languages to choose from
      */
     @POST
+    @Restricted(NoExternalUse.class)
     @SuppressWarnings("lgtm[jenkins/no-permission-check]") // a fixed list of choices, nothing private
     public ListBoxModel doFillLanguageItems() {
         ListBoxModel items = new ListBoxModel();

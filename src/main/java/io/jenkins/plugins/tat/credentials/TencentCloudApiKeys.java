@@ -23,6 +23,8 @@ import io.jenkins.plugins.tat.client.Texts;
 import java.util.Collections;
 import java.util.List;
 import jenkins.model.Jenkins;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 import org.springframework.security.core.Authentication;
 
 /**
@@ -31,6 +33,7 @@ import org.springframework.security.core.Authentication;
  * SecretId and whose password is the SecretKey. Also fills and checks the credentials field of
  * the step forms.
  */
+@Restricted(NoExternalUse.class)
 public final class TencentCloudApiKeys {
 
     /** What the credentials field may select. */

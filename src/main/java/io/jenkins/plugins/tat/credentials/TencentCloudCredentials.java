@@ -7,6 +7,8 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Util;
 import hudson.util.Secret;
 import io.jenkins.plugins.tat.client.TencentCloudCredential;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * A Tencent Cloud API key: a SecretId and its SecretKey.
@@ -22,7 +24,11 @@ public interface TencentCloudCredentials extends StandardCredentials {
     @NonNull
     Secret getSecretKey();
 
-    /** Names a key in lists: its description, or else its shortened SecretId. */
+    /**
+     * Names a key in lists: its description, or else its shortened SecretId. Public only because
+     * the credentials plugin instantiates it through {@link NameWith}; not API.
+     */
+    @Restricted(NoExternalUse.class)
     class NameProvider extends CredentialsNameProvider<TencentCloudCredentials> {
         @NonNull
         @Override

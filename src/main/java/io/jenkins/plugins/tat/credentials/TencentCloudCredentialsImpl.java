@@ -13,6 +13,8 @@ import hudson.util.FormValidation;
 import hudson.util.Secret;
 import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.QueryParameter;
@@ -103,6 +105,7 @@ public final class TencentCloudCredentialsImpl extends BaseStandardCredentials i
          * @return the check's outcome
          */
         @POST
+        @Restricted(NoExternalUse.class)
         @SuppressWarnings("lgtm[jenkins/no-permission-check]") // syntax only: reads the typed value, nothing else
         public FormValidation doCheckSecretId(@QueryParameter String value) {
             if (Util.fixEmptyAndTrim(value) == null) {
@@ -127,6 +130,7 @@ public final class TencentCloudCredentialsImpl extends BaseStandardCredentials i
          * @return the check's outcome
          */
         @POST
+        @Restricted(NoExternalUse.class)
         public FormValidation doCheckSecretKey(@AncestorInPath Item item, @QueryParameter String value) {
             checkCanManageCredentials(item);
             if (Util.fixEmptyAndTrim(Secret.toString(Secret.fromString(value))) == null) {

@@ -6,6 +6,8 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.tat.credentials.TencentCloudApiKeys;
 import jenkins.model.Jenkins;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
@@ -25,6 +27,7 @@ import org.kohsuke.stapler.verb.POST;
  *       Snippet Generator, where there is no job.</li>
  * </ul>
  */
+@Restricted(NoExternalUse.class)
 public interface ApiKeyFormChecks {
 
     /**
@@ -47,6 +50,7 @@ public interface ApiKeyFormChecks {
      * @return the API keys the job may use; only the current value for those who may not see them
      */
     @POST
+    @Restricted(NoExternalUse.class)
     default ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
         return TencentCloudApiKeys.fillItems(item, credentialsId);
     }
@@ -58,6 +62,7 @@ public interface ApiKeyFormChecks {
      *     job's credentials
      */
     @POST
+    @Restricted(NoExternalUse.class)
     default FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
         return TencentCloudApiKeys.check(item, value);
     }
@@ -67,6 +72,7 @@ public interface ApiKeyFormChecks {
      * @return the check
      */
     @POST
+    @Restricted(NoExternalUse.class)
     @SuppressWarnings("lgtm[jenkins/no-permission-check]") // syntax only: reads the typed value, nothing else
     default FormValidation doCheckRegion(@QueryParameter String value) {
         return FormChecks.region(value);
@@ -77,6 +83,7 @@ public interface ApiKeyFormChecks {
      * @return the check
      */
     @POST
+    @Restricted(NoExternalUse.class)
     @SuppressWarnings("lgtm[jenkins/no-permission-check]") // syntax only: reads the typed value, nothing else
     default FormValidation doCheckWaitTimeout(@QueryParameter String value) {
         return FormChecks.waitTimeout(value);

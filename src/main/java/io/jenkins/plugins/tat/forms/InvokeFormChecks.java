@@ -2,6 +2,8 @@ package io.jenkins.plugins.tat.forms;
 
 import hudson.model.Item;
 import hudson.util.FormValidation;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
@@ -14,6 +16,7 @@ import org.kohsuke.stapler.verb.POST;
  * the "Check command" button calls the API with the job's API key, so it needs the permission to
  * configure the job (see the package documentation).
  */
+@Restricted(NoExternalUse.class)
 public interface InvokeFormChecks extends ApiKeyFormChecks {
 
     /**
@@ -21,6 +24,7 @@ public interface InvokeFormChecks extends ApiKeyFormChecks {
      * @return the check
      */
     @POST
+    @Restricted(NoExternalUse.class)
     @SuppressWarnings("lgtm[jenkins/no-permission-check]") // syntax only: reads the typed value, nothing else
     default FormValidation doCheckCommandId(@QueryParameter String value) {
         return FormChecks.commandId(value);
@@ -31,6 +35,7 @@ public interface InvokeFormChecks extends ApiKeyFormChecks {
      * @return the check
      */
     @POST
+    @Restricted(NoExternalUse.class)
     @SuppressWarnings("lgtm[jenkins/no-permission-check]") // syntax only: reads the typed value, nothing else
     default FormValidation doCheckInstanceIds(@QueryParameter String value) {
         return FormChecks.instanceIds(value);
@@ -41,6 +46,7 @@ public interface InvokeFormChecks extends ApiKeyFormChecks {
      * @return the check
      */
     @POST
+    @Restricted(NoExternalUse.class)
     @SuppressWarnings("lgtm[jenkins/no-permission-check]") // syntax only: reads the typed value, nothing else
     default FormValidation doCheckParameters(@QueryParameter String value) {
         return FormChecks.parameters(value);
@@ -51,6 +57,7 @@ public interface InvokeFormChecks extends ApiKeyFormChecks {
      * @return the check
      */
     @POST
+    @Restricted(NoExternalUse.class)
     @SuppressWarnings("lgtm[jenkins/no-permission-check]") // syntax only: reads the typed value, nothing else
     default FormValidation doCheckUsername(@QueryParameter String value) {
         return FormChecks.username(value);
@@ -61,6 +68,7 @@ public interface InvokeFormChecks extends ApiKeyFormChecks {
      * @return the check
      */
     @POST
+    @Restricted(NoExternalUse.class)
     @SuppressWarnings("lgtm[jenkins/no-permission-check]") // syntax only: reads the typed value, nothing else
     default FormValidation doCheckWorkingDirectory(@QueryParameter String value) {
         return FormChecks.workingDirectory(value);
@@ -71,6 +79,7 @@ public interface InvokeFormChecks extends ApiKeyFormChecks {
      * @return the check
      */
     @POST
+    @Restricted(NoExternalUse.class)
     @SuppressWarnings("lgtm[jenkins/no-permission-check]") // syntax only: reads the typed value, nothing else
     default FormValidation doCheckTimeout(@QueryParameter String value) {
         return FormChecks.timeout(value);
@@ -81,6 +90,7 @@ public interface InvokeFormChecks extends ApiKeyFormChecks {
      * @return the check
      */
     @POST
+    @Restricted(NoExternalUse.class)
     @SuppressWarnings("lgtm[jenkins/no-permission-check]") // syntax only: reads the typed value, nothing else
     default FormValidation doCheckOutputCosBucketUrl(@QueryParameter String value) {
         return FormChecks.outputCosBucketUrl(value);
@@ -91,6 +101,7 @@ public interface InvokeFormChecks extends ApiKeyFormChecks {
      * @return the check
      */
     @POST
+    @Restricted(NoExternalUse.class)
     @SuppressWarnings("lgtm[jenkins/no-permission-check]") // syntax only: reads the typed value, nothing else
     default FormValidation doCheckOutputCosKeyPrefix(@QueryParameter String value) {
         return FormChecks.outputCosKeyPrefix(value);
@@ -110,6 +121,7 @@ public interface InvokeFormChecks extends ApiKeyFormChecks {
      * @throws InterruptedException if interrupted
      */
     @POST
+    @Restricted(NoExternalUse.class)
     default FormValidation doVerifyCommand(@AncestorInPath Item item, @QueryParameter String credentialsId,
             @QueryParameter String region, @QueryParameter String commandId) throws InterruptedException {
         ApiKeyFormChecks.checkCanConfigure(item);

@@ -15,6 +15,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * What to invoke, as either front end collected it: the credentials and region, and the fields
@@ -24,6 +26,7 @@ import java.util.Map;
  * <p>In both front ends a blank optional field means "not given", so that the command's own
  * default applies: a form cannot tell an empty field from an absent one. Values are trimmed.
  */
+@Restricted(NoExternalUse.class)
 public final class InvocationSpec implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -179,6 +182,7 @@ public final class InvocationSpec implements Serializable {
     }
 
     /** Builds an {@link InvocationSpec}. Blank text means "not given". */
+    @Restricted(NoExternalUse.class)
     public static final class Builder {
         private String credentialsId;
         private String region;

@@ -22,6 +22,8 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -89,7 +91,8 @@ public final class TatInvokeStep extends Step {
         return instanceIds;
     }
 
-    /** @return the instance IDs as the form shows them, one per line */
+    /** @return the instance IDs as the form shows them, one per line; for {@code config.jelly} */
+    @Restricted(NoExternalUse.class)
     public String getInstanceIdsText() {
         return String.join("\n", InvocationSpec.instanceIdsOf(instanceIds));
     }
@@ -100,8 +103,9 @@ public final class TatInvokeStep extends Step {
         return parameters;
     }
 
-    /** @return the parameters as the form shows them: JSON text */
+    /** @return the parameters as the form shows them: JSON text; for {@code config.jelly} */
     @CheckForNull
+    @Restricted(NoExternalUse.class)
     public String getParametersText() {
         if (parameters instanceof Map<?, ?> map) {
             CommandParameters.Check check = CommandParameters.fromMap(map);

@@ -18,6 +18,8 @@ import io.jenkins.plugins.tat.credentials.TencentCloudApiKeys;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * What both front ends do to invoke a command: check the request, look up the API key, call
@@ -25,6 +27,7 @@ import java.util.List;
  * {@link AbortException} whose message names the field and the rule, or gives the API's error
  * code, message and RequestId.
  */
+@Restricted(NoExternalUse.class)
 public final class TatInvoker {
 
     private TatInvoker() {}
@@ -36,6 +39,7 @@ public final class TatInvoker {
      * @param client the client
      * @param action the action recorded on the build
      */
+    @Restricted(NoExternalUse.class)
     public record Started(String invocationId, TatClient client, TatInvocationAction action) {}
 
     /**

@@ -35,6 +35,8 @@ import jenkins.model.Jenkins;
 import jenkins.util.Timer;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 import org.springframework.security.core.Authentication;
 
 /**
@@ -63,6 +65,7 @@ import org.springframework.security.core.Authentication;
  * <p>The HTTP calls and waits run on this class's own pool of daemon threads, never on the CPS VM
  * thread; the Pipeline sees only {@code onSuccess}/{@code onFailure}.
  */
+@Restricted(NoExternalUse.class)
 public final class InvocationWaitExecution extends StepExecution {
 
     private static final long serialVersionUID = 1L;
@@ -325,6 +328,7 @@ public final class InvocationWaitExecution extends StepExecution {
      * outcome, which an interrupted wait would otherwise do.
      */
     @Terminator
+    @Restricted(NoExternalUse.class)
     public static void stopWaitingThreads() {
         Pool.shutDown();
     }

@@ -26,6 +26,8 @@ import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * What both front ends do to wait for an invocation: poll with tat-client's
@@ -33,6 +35,7 @@ import java.util.stream.Collectors;
  * the build's {@link TatInvocationAction}, and decide whether the build fails. Also cancels an
  * invocation when the build is aborted.
  */
+@Restricted(NoExternalUse.class)
 public final class InvocationWaiter {
 
     private static final Logger LOGGER = Logger.getLogger(InvocationWaiter.class.getName());

@@ -23,6 +23,8 @@ import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
@@ -156,6 +158,7 @@ public final class TatWaitStep extends Step {
          * @return the check
          */
         @POST
+        @Restricted(NoExternalUse.class)
         @SuppressWarnings("lgtm[jenkins/no-permission-check]") // syntax only: reads the typed value, nothing else
         public FormValidation doCheckInvocationId(@QueryParameter String value) {
             String id = Util.fixEmptyAndTrim(value);

@@ -105,6 +105,9 @@ final class SharedPoller {
             ThreadFactory threads = r -> {
                 Thread t = new Thread(r, "tat-poller-" + n.incrementAndGet());
                 t.setDaemon(true);
+                // Not the creating thread's loader (in Jenkins, perhaps a build's script loader,
+                // which a long-lived thread must not keep alive): the library's own.
+                t.setContextClassLoader(SharedPoller.class.getClassLoader());
                 return t;
             };
             scheduler = new ScheduledThreadPoolExecutor(SCHEDULER_THREADS, threads);

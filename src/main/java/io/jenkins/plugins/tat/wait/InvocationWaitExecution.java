@@ -4,8 +4,8 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.AbortException;
-import hudson.model.Run;
 import hudson.init.Terminator;
+import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
@@ -13,6 +13,7 @@ import hudson.util.ClassLoaderSanityThreadFactory;
 import hudson.util.DaemonThreadFactory;
 import hudson.util.NamingThreadFactory;
 import io.jenkins.plugins.tat.client.TatClient;
+import io.jenkins.plugins.tat.client.watch.InvocationWatcher;
 import io.jenkins.plugins.tat.client.watch.TaskReport;
 import io.jenkins.plugins.tat.client.watch.WatchResult;
 import io.jenkins.plugins.tat.config.TatClients;
@@ -22,12 +23,14 @@ import io.jenkins.plugins.tat.invoke.TatInvoker;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -62,8 +65,11 @@ import org.springframework.security.core.Authentication;
  * already printed, how to judge and what to return); the {@link InvocationSpec}, whose parameter
  * values are often passwords, is never serialised (see the {@code spec} field).
  *
- * <p>The HTTP calls and waits run on this class's own pool of daemon threads, never on the CPS VM
- * thread; the Pipeline sees only {@code onSuccess}/{@code onFailure}.
+ * <p><b>No thread while waiting.</b> InvokeCommand and the credentials look-up run on this class's
+ * own pool of daemon threads, never on the CPS VM thread. The wait itself is one of tat-client's
+ * shared poller's ({@code InvocationWatcher.watchAsync}): it holds no thread, and its callback ends
+ * the step, the way {@code SleepStep} and {@code DurableTaskStep} wait. A thousand waiting builds
+ * cost the controller a few poller threads, not a thousand sleeping ones.
  */
 @Restricted(NoExternalUse.class)
 public final class InvocationWaitExecution extends StepExecution {
@@ -100,6 +106,9 @@ public final class InvocationWaitExecution extends StepExecution {
     // is being invoked, which are exactly the default values deserialisation leaves.
     @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "null after a restart is right")
     private transient volatile Future<?> task;
+    /** The poller's wait, once registered; cancelling it ends the wait. */
+    @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "null after a restart is right")
+    private transient volatile CompletableFuture<WatchResult> watching;
     @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "false after a restart is right")
     private transient volatile boolean stopping;
     @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "false after a restart is right")
@@ -191,13 +200,16 @@ public final class InvocationWaitExecution extends StepExecution {
             stopping = true;
             stopCause = cause;
         }
+        CompletableFuture<WatchResult> waiting = watching;
         Future<?> running = task;
-        if (running != null) {
-            if (running.isDone()) {
+        if (waiting != null) {
+            if (waiting.isDone()) {
                 getContext().onFailure(cause); // the wait had ended; nothing left to cancel
                 return;
             }
-            running.cancel(true);
+            waiting.cancel(false);
+        } else if (running != null) {
+            running.cancel(true); // still invoking or looking up the key: interrupt it
         }
         String id = invocationId;
         if (id == null) {
@@ -263,9 +275,15 @@ public final class InvocationWaitExecution extends StepExecution {
                 }
             }
             long left = Math.max(1, deadlineMillis - System.currentTimeMillis());
-            WatchResult result = InvocationWaiter.await(client, id, run, listener, Duration.ofMillis(left), reported);
-            InvocationWaiter.judge(result, failOnTaskFailure, listener);
-            getContext().onSuccess(returnTaskMaps ? taskMaps(result) : id);
+            String waitedFor = id;
+            CompletableFuture<WatchResult> waiting =
+                    InvocationWaiter.awaitAsync(client, id, run, listener, Duration.ofMillis(left), reported);
+            watching = waiting;
+            // This thread returns now; the poller's callback ends the step.
+            waiting.whenComplete((result, failure) -> finish(waitedFor, result, failure, listener));
+            if (stopping) {
+                waiting.cancel(false); // stop() came while the wait was being registered
+            }
         } catch (Throwable t) {
             // Whatever goes wrong must end the step; otherwise the build would wait forever.
             if (stopping) {
@@ -279,6 +297,25 @@ public final class InvocationWaitExecution extends StepExecution {
             }
         } finally {
             invoking = false;
+        }
+    }
+
+    /** Ends the step when the wait ended: with the result, or with why it failed. */
+    private void finish(String id, WatchResult result, Throwable failure, TaskListener listener) {
+        if (failure instanceof CancellationException) {
+            return; // stop() cancelled the wait and ends the step itself
+        }
+        if (failure != null) {
+            getContext().onFailure(failure);
+            return;
+        }
+        try {
+            InvocationWaiter.judge(result, failOnTaskFailure, listener);
+            getContext().onSuccess(returnTaskMaps ? taskMaps(result) : id);
+        } catch (AbortException e) {
+            getContext().onFailure(e);
+        } catch (RuntimeException e) {
+            getContext().onFailure(e);
         }
     }
 
@@ -323,27 +360,35 @@ public final class InvocationWaitExecution extends StepExecution {
     }
 
     /**
-     * Stops the waiting threads when Jenkins shuts down. The Pipeline's state is already saved and
+     * Stops invoking and polling when Jenkins shuts down. The Pipeline's state is already saved and
      * {@link #onResume()} picks the waits up after the restart; until then nothing may report an
-     * outcome, which an interrupted wait would otherwise do.
+     * outcome, which an interrupted invocation or a cancelled wait would otherwise do.
      */
     @Terminator
     @Restricted(NoExternalUse.class)
     public static void stopWaitingThreads() {
         Pool.shutDown();
+        InvocationWatcher.stopAllPolling();
     }
 
-    /** Daemon threads for waits and API calls, created as needed. */
+    /**
+     * Daemon threads for InvokeCommand, CancelInvocation and the credentials look-up; waits hold
+     * none. At most {@value #THREADS}, ended when idle: the calls are short and the key's rate
+     * limit (20 a second) admits no more at once anyway, so more threads would only queue there.
+     */
     private static final class Pool {
-        private static ExecutorService executor;
+        static final int THREADS = 8;
+        private static ThreadPoolExecutor executor;
         private static volatile boolean shuttingDown;
 
         static synchronized Future<?> submit(Runnable work) {
             if (executor == null || executor.isShutdown()) {
                 // ClassLoaderSanityThreadFactory: threads are created from the CPS VM thread, whose
                 // context class loader is a build's script loader, which must not be kept alive.
-                executor = Executors.newCachedThreadPool(new NamingThreadFactory(
-                        new ClassLoaderSanityThreadFactory(new DaemonThreadFactory()), "TAT invocation wait"));
+                executor = new ThreadPoolExecutor(THREADS, THREADS, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                        new NamingThreadFactory(new ClassLoaderSanityThreadFactory(new DaemonThreadFactory()),
+                                "TAT invocation wait"));
+                executor.allowCoreThreadTimeOut(true);
                 shuttingDown = false;
             }
             return executor.submit(work);

@@ -23,6 +23,8 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -62,21 +64,68 @@ public final class InvocationWaiter {
     public static WatchResult await(@NonNull TatClient client, @NonNull String invocationId, @NonNull Run<?, ?> run,
             @NonNull TaskListener listener, @NonNull Duration timeout, @NonNull Set<String> reported)
             throws AbortException, InterruptedException {
+        CompletableFuture<WatchResult> waiting = awaitAsync(client, invocationId, run, listener, timeout, reported);
+        try {
+            return waiting.get();
+        } catch (InterruptedException e) {
+            waiting.cancel(false); // the poller forgets the wait; the caller cancels the invocation
+            throw e;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof AbortException abort) {
+                throw abort;
+            }
+            throw new AbortException("TAT: " + e.getCause());
+        }
+    }
+
+    /**
+     * Like {@link #await}, without holding a thread: the wait is one of the shared poller's
+     * (tat-client's {@link InvocationWatcher#watchAsync}), which prints each task from its own
+     * threads and completes the future. Cancelling the future ends the wait, not the tasks.
+     *
+     * @param client the client
+     * @param invocationId the invocation
+     * @param run the build
+     * @param listener its log
+     * @param timeout how long to wait at most
+     * @param reported IDs of tasks already printed; tasks printed now are added
+     * @return completes with the result, or exceptionally with an {@link AbortException} if the
+     *     wait timed out, the invocation does not exist or the API failed
+     */
+    @NonNull
+    public static CompletableFuture<WatchResult> awaitAsync(@NonNull TatClient client, @NonNull String invocationId,
+            @NonNull Run<?, ?> run, @NonNull TaskListener listener, @NonNull Duration timeout, @NonNull Set<String> reported) {
         PrintStream log = listener.getLogger();
         log.println(Messages.InvocationWaiter_Waiting(invocationId, Math.round(timeout.toMillis() / 1000.0)));
         InvocationWatcher watcher = InvocationWatcher.builder(client).waitTimeout(timeout).build();
-        WatchResult result;
+        CompletableFuture<WatchResult> watching;
         try {
-            result = watcher.watch(invocationId, Set.copyOf(reported), new LogListener(log, invocationId, reported));
-        } catch (WaitTimeoutException e) {
-            record(run, client, e.partial());
-            throw new AbortException("TAT: " + e.getMessage());
+            watching = watcher.watchAsync(invocationId, Set.copyOf(reported), new LogListener(log, invocationId, reported));
         } catch (TatException e) {
-            throw new AbortException("TAT: " + TatClients.explain(e, client));
+            return CompletableFuture.failedFuture(new AbortException("TAT: " + TatClients.explain(e, client)));
         }
-        record(run, client, result);
-        log.println("TAT: " + TaskReportFormatter.summary(result));
-        return result;
+        CompletableFuture<WatchResult> outcome = new CompletableFuture<>();
+        watching.whenComplete((result, failure) -> {
+            if (failure == null) {
+                record(run, client, result);
+                log.println("TAT: " + TaskReportFormatter.summary(result));
+                outcome.complete(result);
+            } else if (failure instanceof WaitTimeoutException timedOut) {
+                record(run, client, timedOut.partial());
+                outcome.completeExceptionally(new AbortException("TAT: " + timedOut.getMessage()));
+            } else if (failure instanceof TatException tat) {
+                outcome.completeExceptionally(new AbortException("TAT: " + TatClients.explain(tat, client)));
+            } else {
+                outcome.completeExceptionally(failure); // cancelled: whoever cancelled ends the step
+            }
+        });
+        // Cancelling what the caller holds must end the poller's wait too.
+        outcome.whenComplete((r, e) -> {
+            if (outcome.isCancelled()) {
+                watching.cancel(false);
+            }
+        });
+        return outcome;
     }
 
     /**

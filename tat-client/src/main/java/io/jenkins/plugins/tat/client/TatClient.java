@@ -155,6 +155,11 @@ public final class TatClient {
         return endpoint;
     }
 
+    /** @return the SecretId of the key requests are signed with: an identifier, not a secret */
+    public String secretId() {
+        return credential.secretId();
+    }
+
     /**
      * A client like this one whose calls end by the deadline: no attempt and no retry starts after
      * it, and each attempt gets at most the time left. Use it for work with a time budget of its
@@ -298,7 +303,8 @@ public final class TatClient {
                 throw late;
             }
             TatException failure;
-            rateLimiter.acquire();
+            boolean polling = action.isReadOnly();
+            rateLimiter.acquire(polling);
             try {
                 ApiResponse answer = sendOnce(action, bytes, attemptTimeout());
                 return reader.read(answer.body(), answer.requestId());
@@ -308,7 +314,7 @@ public final class TatClient {
                 // A reader meeting something the API never sends. The answer's text is not quoted.
                 failure = unusable(action, "it could not be read (" + e.getClass().getSimpleName() + ")", true);
             } finally {
-                rateLimiter.release(); // the limiter counts each request from its end (see there)
+                rateLimiter.release(polling); // the limiter counts each request from its end (see there)
             }
             Duration wait = retryPolicy.backoff(attempt);
             boolean timeLeft = wait.compareTo(deadline.remaining()) < 0; // no retry starts past the deadline

@@ -159,6 +159,66 @@ class RequestRateLimiterTest extends TatClientTestSupport {
     }
 
     @Test
+    void pollingKeepsWithinItsShareAndLeavesTheRestToDeployments() throws Exception {
+        RequestRateLimiter limiter = new RequestRateLimiter(5, 2, Duration.ofHours(1).toMillis());
+        limiter.acquire(true);
+        limiter.acquire(true);
+
+        Thread thirdPoll = startAcquiring(limiter, true, new AtomicReference<>());
+        awaitCondition(() -> isWaiting(thirdPoll), "the third poll to wait for the polling share");
+        for (int i = 0; i < 3; i++) {
+            limiter.acquire(false); // deployments still get the other three permits at once
+        }
+
+        assertThat(thirdPoll.isAlive()).isTrue();
+        thirdPoll.interrupt();
+        thirdPoll.join();
+    }
+
+    @Test
+    void whenThePermitComesBackTheDeploymentGetsItAndThePollsWait() throws Exception {
+        RequestRateLimiter limiter = new RequestRateLimiter(1, 1, 200);
+        limiter.acquire(true);
+        List<Thread> polls = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            polls.add(startAcquiring(limiter, true, new AtomicReference<>()));
+        }
+        for (Thread poll : polls) {
+            awaitCondition(() -> isWaiting(poll), "the polls to queue");
+        }
+        AtomicReference<Throwable> deployOutcome = new AtomicReference<>();
+        Thread deployment = startAcquiring(limiter, false, deployOutcome);
+        awaitCondition(() -> isWaiting(deployment), "the deployment to wait");
+
+        limiter.release(true); // free again 200 ms from now
+
+        deployment.join(10_000);
+        assertThat(deployment.isAlive()).as("the deployment got the permit").isFalse();
+        assertThat(deployOutcome.get()).isNull();
+        // The deployment holds the permit now, so no poll got one: each is still inside acquire
+        // (a thread that got its permit ends).
+        assertThat(polls).allMatch(Thread::isAlive);
+        polls.forEach(Thread::interrupt);
+        for (Thread poll : polls) {
+            poll.join();
+        }
+    }
+
+    @Test
+    void aReleaseOfTheWrongKindIsAnError() throws Exception {
+        RequestRateLimiter limiter = new RequestRateLimiter(2, 1000);
+        limiter.acquire(true);
+
+        assertThatThrownBy(() -> limiter.release(false)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void refusesAPollingShareOutsideThePermits() {
+        assertThatThrownBy(() -> new RequestRateLimiter(5, 6, 1000)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RequestRateLimiter(5, 0, 1000)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aReleaseWithoutAnAcquireIsAnError() {
         assertThatThrownBy(() -> new RequestRateLimiter(1, 1000).release()).isInstanceOf(IllegalStateException.class);
     }
@@ -171,9 +231,13 @@ class RequestRateLimiterTest extends TatClientTestSupport {
 
     /** Starts a thread that takes a permit; what acquire() threw, if anything, goes to {@code outcome}. */
     private static Thread startAcquiring(RequestRateLimiter limiter, AtomicReference<Throwable> outcome) {
+        return startAcquiring(limiter, false, outcome);
+    }
+
+    private static Thread startAcquiring(RequestRateLimiter limiter, boolean polling, AtomicReference<Throwable> outcome) {
         Thread thread = new Thread(() -> {
             try {
-                limiter.acquire();
+                limiter.acquire(polling);
             } catch (Throwable e) {
                 outcome.set(e);
             }

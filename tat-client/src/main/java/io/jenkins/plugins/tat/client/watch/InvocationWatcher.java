@@ -1,55 +1,45 @@
 package io.jenkins.plugins.tat.client.watch;
 
-import io.jenkins.plugins.tat.client.Deadline;
-import io.jenkins.plugins.tat.client.DescribeInvocationTasksRequest;
-import io.jenkins.plugins.tat.client.DescribeInvocationTasksResponse;
-import io.jenkins.plugins.tat.client.DescribeInvocationsRequest;
 import io.jenkins.plugins.tat.client.InvalidRequestException;
-import io.jenkins.plugins.tat.client.InvocationTask;
 import io.jenkins.plugins.tat.client.TatClient;
+import io.jenkins.plugins.tat.client.TatException;
 import io.jenkins.plugins.tat.client.TatIds;
 import io.jenkins.plugins.tat.client.TaskStatus;
-import io.jenkins.plugins.tat.client.TatTransportException;
 import io.jenkins.plugins.tat.client.TencentCloudApiException;
 import io.jenkins.plugins.tat.client.Violation;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 
 /**
- * Waits for an invocation to finish, reporting each task once when it reaches a terminal status
+ * Waits for invocations to finish, reporting each task once when it reaches a terminal status
  * (tat-api.md §4.4).
  *
- * <p><b>What it costs.</b> Each poll makes at most one DescribeInvocationTasks request per 100
- * tasks: the first poll lists the invocation's tasks by the {@code invocation-id} filter, pages
- * of 100; later polls ask only for the tasks not yet finished, by ID, 100 per request. A poll
- * after most tasks have finished is therefore cheaper than the first, and the cost never grows
- * with the number of polls times the number of instances. Outputs come with the same requests
- * ({@code HideOutput: false}), so a finished task's output is never fetched twice.
+ * <p><b>Shared.</b> Every wait of the clients that share a SecretId, region and endpoint in this
+ * JVM is served by one poller ({@link #watchAsync}): a round asks for all watched invocations at
+ * once, 100 a DescribeInvocations request, whose basic task info carries every task's status,
+ * then reads in full only the tasks that just ended, 100 task IDs a DescribeInvocationTasks
+ * request, across invocations. A thousand waits cost about ten requests a round and no thread
+ * each; the client's rate limiter keeps polling behind deployments. {@link #watch} is the same
+ * wait, blocking.
  *
- * <p><b>How often.</b> The first poll is immediate. The interval starts at about one second and
- * doubles while nothing changes, up to a cap (15 s by default); any change brings it back to the
+ * <p><b>How often.</b> The first round comes at once. The interval starts at about one second and
+ * doubles while nothing changes, up to a cap (3 s by default); any change brings it back to the
  * start, so a burst of tasks finishing is followed closely.
  *
  * <p><b>How long.</b> At most the wait timeout; then {@link WaitTimeoutException}, which names the
  * unfinished instances. The tasks themselves go on: stopping the wait does not cancel them.
  *
- * <p>Thread-safe and reusable: every {@link #watch} keeps its state on its own stack.
+ * <p>Thread-safe and reusable.
  */
 public final class InvocationWatcher {
-
-    /** Most tasks one DescribeInvocationTasks page may return. */
-    static final int PAGE = 100;
 
     private final TatClient client;
     private final Duration initialInterval;
@@ -65,7 +55,7 @@ public final class InvocationWatcher {
 
     /**
      * @param client the client to poll with
-     * @return a builder with the default intervals (1 s to 15 s) and a one-hour wait timeout
+     * @return a builder with the default intervals (1 s to 3 s) and a one-hour wait timeout
      */
     public static Builder builder(TatClient client) {
         return new Builder(client);
@@ -100,174 +90,93 @@ public final class InvocationWatcher {
      */
     public WatchResult watch(String invocationId, Collection<String> alreadyReported, WatchListener listener)
             throws InterruptedException {
+        CompletableFuture<WatchResult> future = watchAsync(invocationId, alreadyReported, listener);
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            future.cancel(false);
+            throw e;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof TatException tat) {
+                throw tat; // WaitTimeoutException, InvocationNotFoundException, an API error
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("a watch ended with " + cause, cause);
+        }
+    }
+
+    /**
+     * Starts waiting for every task of an invocation to finish, and returns at once. The wait is
+     * served by the poller that all watches of the client's key, region and endpoint in this JVM
+     * share (see the class description): it holds no thread, and the listener is called from
+     * the poller's threads. Cancelling the future ends the wait (the tasks are not cancelled).
+     *
+     * @param invocationId the invocation, {@code inv-xxxxxxxx}
+     * @param listener hears each finished task and the progress
+     * @return completes with a report per task, or exceptionally with a {@link WaitTimeoutException}
+     *     when the wait timeout passed first, an {@link InvocationNotFoundException}, or the
+     *     {@link io.jenkins.plugins.tat.client.TencentCloudApiException} of an API error that will
+     *     not pass
+     * @throws InvalidRequestException if the ID is not an invocation ID (nothing was sent)
+     */
+    public CompletableFuture<WatchResult> watchAsync(String invocationId, WatchListener listener) {
+        return watchAsync(invocationId, Set.of(), listener);
+    }
+
+    /**
+     * Like {@link #watchAsync(String, WatchListener)}, without telling the listener again about
+     * tasks it already heard of (for resuming a wait, e.g. after a restart). The result still has
+     * every task's report.
+     *
+     * @param invocationId the invocation, {@code inv-xxxxxxxx}
+     * @param alreadyReported IDs of tasks not to report to the listener again
+     * @param listener hears each newly finished task and the progress
+     * @return completes as for {@link #watchAsync(String, WatchListener)}
+     * @throws InvalidRequestException if the ID is not an invocation ID (nothing was sent)
+     */
+    public CompletableFuture<WatchResult> watchAsync(String invocationId, Collection<String> alreadyReported,
+            WatchListener listener) {
         // The ID is quoted shortened, invisible characters written out (TatIds does it).
         Optional<Violation> invalid = TatIds.checkInvocationId("InvocationId", invocationId);
         if (invalid.isPresent()) {
             throw new InvalidRequestException("wait request", List.of(invalid.get()));
         }
-        Watch watch = new Watch(invocationId, new HashSet<>(alreadyReported), Objects.requireNonNull(listener));
-        return watch.run();
+        PolledWatch watch = new PolledWatch(invocationId, Set.copyOf(alreadyReported), Objects.requireNonNull(listener),
+                initialInterval, maxInterval, waitTimeout, client.region());
+        SharedPoller.of(client).add(watch, client);
+        return watch.future;
     }
 
-    /** The state of one wait. */
-    private final class Watch {
-        private final String invocationId;
-        private final Set<String> alreadyReported;
-        private final WatchListener listener;
-        /** Task ID to its latest state, in the order the API listed them. */
-        private final Map<String, InvocationTask> tasks = new LinkedHashMap<>();
-        private final List<TaskReport> reports = new ArrayList<>();
-        private boolean listedAll;
-        private boolean invocationChecked;
-        private int polls;
-        private int describeCalls;
-        private int mostCallsInOnePoll;
-        private Map<TaskStatus, Integer> lastCounts = Map.of();
-        /** The client, bounded by the wait's deadline: a poll's retries end with the wait. */
-        private TatClient polling = client;
-
-        Watch(String invocationId, Set<String> alreadyReported, WatchListener listener) {
-            this.invocationId = invocationId;
-            this.alreadyReported = alreadyReported;
-            this.listener = listener;
-        }
-
-        WatchResult run() throws InterruptedException {
-            Deadline deadline = Deadline.after(waitTimeout);
-            polling = client.withDeadline(deadline);
-            Duration interval = initialInterval;
-            while (true) {
-                boolean changed;
-                try {
-                    changed = poll();
-                } catch (TatTransportException | TencentCloudApiException e) {
-                    if (deadline.hasPassed()) {
-                        throw timeout(); // the poll and its retries used up the wait's time
-                    }
-                    throw e;
-                }
-                if (listedAll && !tasks.isEmpty() && reports.size() == tasks.size()) {
-                    return result();
-                }
-                long left = deadline.remaining().toNanos();
-                if (left <= 0) {
-                    throw timeout();
-                }
-                interval = changed ? initialInterval : min(maxInterval, interval.multipliedBy(2));
-                TimeUnit.NANOSECONDS.sleep(Math.min(interval.toNanos(), left));
-            }
-        }
-
-        /** One poll; returns whether any task changed status. */
-        private boolean poll() throws InterruptedException {
-            polls++;
-            int calls = 0;
-            boolean changed = false;
-            if (!listedAll) {
-                // List every task by the invocation-id filter, 100 a page.
-                Set<String> seen = new HashSet<>();
-                long total = Long.MAX_VALUE;
-                for (long offset = 0; offset < total; offset += PAGE) {
-                    DescribeInvocationTasksResponse page = polling.describeInvocationTasks(DescribeInvocationTasksRequest.builder()
-                            .filter("invocation-id", invocationId).offset(offset).limit(PAGE).build());
-                    calls++;
-                    total = page.totalCount();
-                    for (InvocationTask task : page.tasks()) {
-                        seen.add(task.invocationTaskId());
-                        changed |= update(task);
-                    }
-                    if (page.tasks().isEmpty()) {
-                        break;
-                    }
-                }
-                // A listing can miss a task if the order shifts between pages; then list again.
-                listedAll = total != Long.MAX_VALUE && seen.size() >= total && total > 0;
-                if (total == 0 && !invocationChecked) {
-                    calls++;
-                    checkInvocationExists();
-                }
-            } else {
-                // Ask only for unfinished tasks, by ID, 100 per request.
-                List<String> unfinished = tasks.values().stream()
-                        .filter(t -> !t.status().isTerminal()).map(InvocationTask::invocationTaskId).toList();
-                for (int from = 0; from < unfinished.size(); from += PAGE) {
-                    List<String> ids = unfinished.subList(from, Math.min(unfinished.size(), from + PAGE));
-                    DescribeInvocationTasksResponse page = polling.describeInvocationTasks(DescribeInvocationTasksRequest.builder()
-                            .invocationTaskIds(ids).limit(PAGE).build());
-                    calls++;
-                    for (InvocationTask task : page.tasks()) {
-                        changed |= update(task);
-                    }
-                }
-            }
-            describeCalls += calls;
-            mostCallsInOnePoll = Math.max(mostCallsInOnePoll, calls);
-            Map<TaskStatus, Integer> counts = counts();
-            if (!counts.equals(lastCounts)) {
-                lastCounts = counts;
-                listener.progress(counts, tasks.size());
-            }
-            return changed;
-        }
-
-        /** Records a task's latest state; reports it if it just ended. Returns whether it changed. */
-        private boolean update(InvocationTask task) {
-            InvocationTask before = tasks.put(task.invocationTaskId(), task);
-            boolean changed = before == null || !Objects.equals(before.taskStatus(), task.taskStatus());
-            boolean wasTerminal = before != null && before.status().isTerminal();
-            if (task.status().isTerminal() && !wasTerminal) {
-                TaskReport report = TaskReport.of(task);
-                reports.add(report);
-                if (!alreadyReported.contains(task.invocationTaskId())) {
-                    listener.taskFinished(report);
-                }
-            }
-            return changed;
-        }
-
-        private void checkInvocationExists() throws InterruptedException {
-            invocationChecked = true;
-            boolean exists = polling.describeInvocations(DescribeInvocationsRequest.builder()
-                    .invocationIds(List.of(invocationId)).limit(1).build()).totalCount() > 0;
-            if (!exists) {
-                throw new InvocationNotFoundException("Invocation " + invocationId + " was not found in region "
-                        + client.region() + ". Check the ID and the region, and that the API key may read it.");
-            }
-        }
-
-        private Map<TaskStatus, Integer> counts() {
-            Map<TaskStatus, Integer> counts = new EnumMap<>(TaskStatus.class);
-            tasks.values().forEach(t -> counts.merge(t.status(), 1, Integer::sum));
-            return counts;
-        }
-
-        private WatchResult result() {
-            return new WatchResult(invocationId, reports, polls, describeCalls, mostCallsInOnePoll);
-        }
-
-        private WaitTimeoutException timeout() {
-            Map<String, String> unfinished = new LinkedHashMap<>();
-            tasks.values().stream().filter(t -> !t.status().isTerminal())
-                    .forEach(t -> unfinished.put(t.instanceId(), t.taskStatus()));
-            String list = unfinished.entrySet().stream().limit(20).map(e -> e.getKey() + " " + e.getValue())
-                    .collect(Collectors.joining(", "));
-            if (unfinished.size() > 20) {
-                list += ", …";
-            }
-            boolean undelivered = unfinished.values().stream().map(TaskStatus::of)
-                    .anyMatch(s -> s == TaskStatus.PENDING || s == TaskStatus.DELIVERING || s == TaskStatus.DELIVER_DELAYED);
-            String message = "Gave up waiting for " + invocationId + " after " + human(waitTimeout) + ": "
-                    + (tasks.isEmpty() ? "the invocation has no tasks yet"
-                            : unfinished.size() + " of " + tasks.size() + " tasks had not finished (" + list + ")")
-                    + ". The tasks were not cancelled."
-                    + (undelivered ? " Tasks still waiting for delivery usually mean the TAT agent on the instance is"
-                            + " offline; check the agent status in the TAT console." : "");
-            return new WaitTimeoutException(message, result(), unfinished);
-        }
+    /**
+     * Stops the polling of every watch in this JVM, without completing their futures: for a
+     * process that shuts down and resumes its waits after it starts again. A later watch starts
+     * the polling again.
+     */
+    public static void stopAllPolling() {
+        SharedPoller.shutdownAll();
     }
 
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
+    /** The exception of a wait that timed out, naming what had not finished. */
+    static WaitTimeoutException timeoutException(String invocationId, Duration waitTimeout, int taskCount,
+            Map<String, String> unfinished, WatchResult partial, TatException lastFailure) {
+        String list = unfinished.entrySet().stream().limit(20).map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", "));
+        if (unfinished.size() > 20) {
+            list += ", …";
+        }
+        boolean undelivered = unfinished.values().stream().map(TaskStatus::of)
+                .anyMatch(s -> s == TaskStatus.PENDING || s == TaskStatus.DELIVERING || s == TaskStatus.DELIVER_DELAYED);
+        String message = "Gave up waiting for " + invocationId + " after " + human(waitTimeout) + ": "
+                + (taskCount == 0 ? "the invocation has no tasks yet"
+                        : unfinished.size() + " of " + taskCount + " tasks had not finished (" + list + ")")
+                + ". The tasks were not cancelled."
+                + (undelivered ? " Tasks still waiting for delivery usually mean the TAT agent on the instance is"
+                        + " offline; check the agent status in the TAT console." : "")
+                + (lastFailure != null && taskCount == 0 ? " The last poll failed: " + lastFailure.getMessage() : "");
+        return new WaitTimeoutException(message, partial, unfinished);
     }
 
     static String human(Duration d) {
@@ -282,7 +191,9 @@ public final class InvocationWatcher {
     public static final class Builder {
         private final TatClient client;
         private Duration initialInterval = Duration.ofSeconds(1);
-        private Duration maxInterval = Duration.ofSeconds(15);
+        // A task's end is seen at most about 3 s late. Polls are cheap (one request serves 100
+        // waits) and TAT's API calls cost nothing, so a longer cap would only slow builds down.
+        private Duration maxInterval = Duration.ofSeconds(3);
         private Duration waitTimeout = Duration.ofHours(1);
 
         private Builder(TatClient client) {

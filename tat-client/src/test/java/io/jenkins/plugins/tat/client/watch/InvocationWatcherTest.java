@@ -212,7 +212,9 @@ class InvocationWatcherTest extends WatcherTestSupport {
 
         assertThat(thrown).isInstanceOf(InvocationNotFoundException.class)
                 .hasMessageContaining("inv-zzzz9999").hasMessageContaining(REGION);
-        assertThat(emu.received("DescribeInvocations")).isEqualTo(1);
+        // missing from two rounds in a row: one answer could come before the invocation is listed
+        assertThat(emu.received("DescribeInvocations")).isEqualTo(2);
+        assertThat(emu.received("DescribeInvocationTasks")).isZero();
     }
 
     @Test
@@ -252,7 +254,7 @@ class InvocationWatcherTest extends WatcherTestSupport {
                 throw new IllegalStateException(e);
             }
         });
-        awaitCondition(() -> emu.received("DescribeInvocationTasks") >= 1);
+        awaitCondition(() -> emu.received("DescribeInvocations") >= 1);
 
         client.cancelInvocation(CancelInvocationRequest.of(id));
         WatchResult result = watching.get(30, TimeUnit.SECONDS);
@@ -270,9 +272,11 @@ class InvocationWatcherTest extends WatcherTestSupport {
 
         WatchResult result = watcher().watch(id, WatchListener.NONE);
 
-        // Polling every 20 ms would take about 50 polls; doubling to 200 ms takes about 9.
+        // Polling every 20 ms would take about 50 polls; doubling to 200 ms takes about 9. Each
+        // round is one DescribeInvocations; the task's output is read once, when it has ended.
         assertThat(result.polls()).isGreaterThanOrEqualTo(2).isLessThanOrEqualTo(15);
-        assertThat(emu.received("DescribeInvocationTasks")).isEqualTo(result.polls());
+        assertThat(emu.received("DescribeInvocations")).isEqualTo(result.polls());
+        assertThat(emu.received("DescribeInvocationTasks")).isEqualTo(1);
     }
 
     // ---- What watching costs ----
@@ -300,18 +304,93 @@ class InvocationWatcherTest extends WatcherTestSupport {
     }
 
     @ParameterizedTest(name = "{0} instances")
-    @ValueSource(ints = {1, 100, 250})
-    void eachPollCostsAtMostOneDescribeCallPer100Tasks(int instances) throws Exception {
+    @ValueSource(ints = {1, 99, 100, 250})
+    void eachRoundCostsOneRequestPer100InvocationsAndEachTaskIsReadOnce(int instances) throws Exception {
         String id = invocationOn(staggeredInstances(instances));
 
         WatchResult result = watcher().watch(id, WatchListener.NONE);
 
+        List<JsonNode> reads = bodiesOf("DescribeInvocationTasks");
+        long taskIdsRead = reads.stream().filter(b -> b.has("InvocationTaskIds")).mapToLong(b -> b.get("InvocationTaskIds").size()).sum();
         int describeCallsReceived = emu.received("DescribeInvocationTasks") + emu.received("DescribeInvocations");
-        System.out.printf("Describe budget: %d instances, %d polls, %d Describe calls, at most %d in one poll%n",
-                instances, result.polls(), result.describeCalls(), result.mostCallsInOnePoll());
+        System.out.printf("Describe budget: %d instances, %d polls, %d Describe calls (%d DescribeInvocations,"
+                + " %d DescribeInvocationTasks reading %d task IDs), at most %d in one poll%n", instances, result.polls(),
+                result.describeCalls(), emu.received("DescribeInvocations"), reads.size(), taskIdsRead,
+                result.mostCallsInOnePoll());
         assertThat(result.reports()).hasSize(instances).allMatch(TaskReport::succeeded);
-        assertThat(result.mostCallsInOnePoll()).isLessThanOrEqualTo((instances + 99) / 100);
         assertThat(describeCallsReceived).isEqualTo(result.describeCalls());
+        assertThat(emu.received("DescribeInvocations")).isEqualTo(result.polls());
+        assertThat(reads).allSatisfy(b -> assertThat(b.path("InvocationTaskIds").size()).isLessThanOrEqualTo(100));
+        if (instances < 100) {
+            // the basic info of DescribeInvocations carries the statuses: only ended tasks are read, once
+            assertThat(taskIdsRead).isEqualTo(instances);
+            assertThat(result.mostCallsInOnePoll()).isLessThanOrEqualTo(1 + (instances + 99) / 100);
+        } else {
+            // a large invocation is listed once, then its unfinished tasks are read by ID
+            assertThat(result.mostCallsInOnePoll()).isLessThanOrEqualTo(1 + (instances + 99) / 100);
+        }
+    }
+
+    @Test
+    void manyWatchesShareTheirRequestsAndAddNoThreadEach() throws Exception {
+        int watches = 250;
+        List<String> instances = new ArrayList<>();
+        for (int i = 0; i < watches; i++) {
+            String instanceId = String.format("ins-many%05d", i);
+            emu.instance(EmulatedInstance.cvm(instanceId));
+            emu.script(instanceId, succeedsAfter(50 + (i % 10) * 30L, "done " + i + "\n"));
+            instances.add(instanceId);
+        }
+        List<String> ids = new ArrayList<>();
+        for (String instanceId : instances) {
+            ids.add(invoke(instanceId));
+        }
+        int threadsBefore = Thread.activeCount();
+        InvocationWatcher watcher = watcher();
+
+        List<CompletableFuture<WatchResult>> futures = new ArrayList<>();
+        for (String id : ids) {
+            futures.add(watcher.watchAsync(id, WatchListener.NONE));
+        }
+        int threadsWhileWaiting = Thread.activeCount();
+        CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+
+        List<JsonNode> statusCalls = bodiesOf("DescribeInvocations");
+        List<JsonNode> reads = bodiesOf("DescribeInvocationTasks");
+        long taskIdsRead = reads.stream().mapToLong(b -> b.get("InvocationTaskIds").size()).sum();
+        int rounds = futures.stream().mapToInt(f -> f.join().polls()).max().orElseThrow();
+        System.out.printf("%d watches: %d rounds, %d DescribeInvocations, %d DescribeInvocationTasks reading %d task IDs,"
+                + " threads %d before, %d while waiting%n", watches, rounds, statusCalls.size(), reads.size(), taskIdsRead,
+                threadsBefore, threadsWhileWaiting);
+        assertThat(statusCalls).allSatisfy(b -> assertThat(b.get("InvocationIds").size()).isBetween(1, 100));
+        assertThat(statusCalls.size()).isLessThanOrEqualTo(rounds * ((watches + 99) / 100));
+        assertThat(taskIdsRead).as("each ended task read once").isEqualTo(watches);
+        assertThat(threadsWhileWaiting - threadsBefore).as("threads added by 250 watches").isLessThanOrEqualTo(4);
+    }
+
+    @Test
+    void aCancelledWatchIsNoLongerPolled() throws Exception {
+        emu.script(CVM_1, TaskScript.success().runningFor(Duration.ofMinutes(10)));
+        String id = invoke(CVM_1);
+        CompletableFuture<WatchResult> watching = watcher().watchAsync(id, WatchListener.NONE);
+        awaitCondition(() -> emu.received("DescribeInvocations") >= 2);
+
+        watching.cancel(false);
+        int before = emu.received("DescribeInvocations");
+        Thread.sleep(MAX_INTERVAL.toMillis() * 3); // several rounds' worth of time: nothing to ask for
+
+        assertThat(emu.received("DescribeInvocations")).isLessThanOrEqualTo(before + 1);
+        assertThat(emu.invocation(id).task(CVM_1).status()).as("the task goes on").isEqualTo("RUNNING");
+    }
+
+    private List<JsonNode> bodiesOf(String action) throws Exception {
+        List<JsonNode> bodies = new ArrayList<>();
+        for (RecordedRequest request : emu.requests()) {
+            if (action.equals(request.action())) {
+                bodies.add(JSON.readTree(request.body()));
+            }
+        }
+        return bodies;
     }
 
     @Test
@@ -321,12 +400,7 @@ class InvocationWatcherTest extends WatcherTestSupport {
 
         WatchResult result = watcher().watch(id, WatchListener.NONE);
 
-        List<JsonNode> describes = new ArrayList<>();
-        for (RecordedRequest request : emu.requests()) {
-            if ("DescribeInvocationTasks".equals(request.action())) {
-                describes.add(JSON.readTree(request.body()));
-            }
-        }
+        List<JsonNode> describes = bodiesOf("DescribeInvocationTasks");
         for (int page = 0; page < 3; page++) {
             JsonNode body = describes.get(page);
             assertThat(body.get("Filters").get(0).get("Name").asText()).isEqualTo("invocation-id");

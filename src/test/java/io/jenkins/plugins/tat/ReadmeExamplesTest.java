@@ -1,0 +1,265 @@
+package io.jenkins.plugins.tat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.domains.Domain;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import hudson.model.FreeStyleBuild;
+import hudson.model.FreeStyleProject;
+import hudson.model.Result;
+import hudson.tasks.Shell;
+import hudson.util.Secret;
+import io.jenkins.plugins.tat.client.emulator.EmulatedCommand;
+import io.jenkins.plugins.tat.client.emulator.EmulatedInstance;
+import io.jenkins.plugins.tat.client.emulator.TaskScript;
+import io.jenkins.plugins.tat.client.emulator.TatEmulator;
+import io.jenkins.plugins.tat.config.TatGlobalConfiguration;
+import io.jenkins.plugins.tat.credentials.TencentCloudCredentialsImpl;
+import io.jenkins.plugins.tat.invoke.TatInvokeBuilder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/**
+ * The examples of README.md, run as they are written against the TAT emulator set up with the
+ * README's names (the key {@code tencent-deploy}, {@code cmd-abcd1234}, {@code ins-aaaa1111} and
+ * {@code ins-bbbb2222} in {@code ap-guangzhou}), and the behaviour the README promises for
+ * {@code timeout {}} and {@code waitTimeout}.
+ *
+ * <p>The Pipeline: Declarative plugin is not among this build's test dependencies, so the
+ * Declarative examples run with a stand-in for its sections ({@code pipeline}, {@code agent},
+ * {@code stages}, {@code steps}, {@code script}: each runs its body) around the real {@code stage}
+ * and the real steps, after a check of what the stand-in cannot see: the nesting of the sections,
+ * and that every {@code def} is inside {@code script {}}.
+ */
+@WithJenkins
+class ReadmeExamplesTest {
+
+    private static final Path README = Path.of("README.md");
+    private static final String CREDENTIALS_ID = "tencent-deploy";
+    private static final String SECRET_ID = "AKIDreadmeExample0001";
+    private static final String SECRET_KEY = "readme-Secret-Key-MUST-NOT-LEAK";
+    private static final String COMMAND = "cmd-abcd1234";
+    private static final String WEB = "ins-aaaa1111";
+    private static final String CHECK = "ins-bbbb2222";
+
+    /** Runs the body of each Declarative section; {@code stage} and the steps are the real ones. */
+    private static final String DECLARATIVE_STAND_IN = "none = null\n"
+            + "def pipeline(Closure body) { body() }\n"
+            + "def agent(Object kind) {}\n"
+            + "def stages(Closure body) { body() }\n"
+            + "def steps(Closure body) { body() }\n"
+            + "def script(Closure body) { body() }\n";
+
+    /** Which section each Declarative section must be directly inside. */
+    private static final Map<String, String> DECLARATIVE_PARENT = Map.of(
+            "agent", "pipeline", "stages", "pipeline", "stage", "stages", "steps", "stage", "script", "steps");
+
+    private JenkinsRule r;
+    private TatEmulator emu;
+
+    @BeforeEach
+    void setUp(JenkinsRule rule) throws IOException {
+        r = rule;
+        emu = TatEmulator.start().account(SECRET_ID, SECRET_KEY);
+        emu.command(EmulatedCommand.builder(COMMAND).name("deploy-web").content("echo deploying {{version}}")
+                .enableParameter(true).defaultParameter("version", "1.0").build());
+        emu.instance(EmulatedInstance.cvm(WEB));
+        emu.instance(EmulatedInstance.cvm(CHECK));
+        TatGlobalConfiguration.get().setEndpoint(emu.endpoint().toString());
+        CredentialsProvider.lookupStores(r.jenkins).iterator().next().addCredentials(Domain.global(),
+                new TencentCloudCredentialsImpl(CredentialsScope.GLOBAL, CREDENTIALS_ID, "README key", SECRET_ID,
+                        Secret.fromString(SECRET_KEY)));
+    }
+
+    @AfterEach
+    void tearDown() {
+        emu.close();
+    }
+
+    @Test
+    void theReadmeHasTheExamplesThisTestRuns() throws IOException {
+        assertThat(scripted()).hasSize(2);
+        assertThat(declarative()).hasSize(2);
+        assertThat(timeoutExample()).startsWith("timeout(");
+        assertThat(blocks("groovy")).hasSize(scripted().size() + declarative().size() + 1);
+    }
+
+    @Test
+    void theScriptedExamplesRun() throws Exception {
+        for (String example : scripted()) {
+            WorkflowRun b = r.buildAndAssertSuccess(pipeline(example));
+
+            r.assertLogContains("---- " + WEB + ": SUCCESS, exit code 0", b);
+            r.assertLogContains("---- " + CHECK + ": SUCCESS, exit code 0", b);
+            r.assertLogNotContains(SECRET_KEY, b);
+        }
+        assertThat(emu.executed("InvokeCommand")).isEqualTo(2);
+        ObjectMapper json = new ObjectMapper();
+        assertThat(emu.invocations()).allSatisfy(
+                i -> assertThat(json.readTree(i.parameters()).path("version").asText()).isEqualTo("1.4.2"));
+    }
+
+    @Test
+    void theDeclarativeExamplesHaveTheirSectionsInPlaceAndRun() throws Exception {
+        for (String example : declarative()) {
+            assertDeclarativeShape(example);
+            WorkflowRun b = r.buildAndAssertSuccess(pipeline(DECLARATIVE_STAND_IN + example));
+
+            r.assertLogContains("---- " + WEB + ": SUCCESS", b);
+            r.assertLogNotContains(SECRET_KEY, b);
+        }
+        WorkflowRun first = r.jenkins.getItemByFullName("p0", WorkflowJob.class).getLastBuild();
+        r.assertLogContains("Started TAT invocation inv-", first);
+        assertThat(emu.executed("InvokeCommand")).isEqualTo(1 + 2);
+    }
+
+    @Test
+    void theFirstDeclarativeExampleMarksTheBuildUnstableWhenATaskFails() throws Exception {
+        emu.script(CHECK, TaskScript.failure(3).output("disk full\n"));
+
+        WorkflowRun b = r.buildAndAssertStatus(Result.UNSTABLE, pipeline(DECLARATIVE_STAND_IN + declarative().get(0)));
+
+        r.assertLogContains("TAT tasks did not succeed on [" + CHECK + "]", b);
+    }
+
+    @Test
+    void theTimeoutExampleRuns() throws Exception {
+        WorkflowRun b = r.buildAndAssertSuccess(pipeline(timeoutExample()));
+
+        r.assertLogContains("---- " + CHECK + ": SUCCESS, exit code 0", b);
+    }
+
+    @Test
+    void anOuterTimeoutStopsTheStepWhichCancelsTheInvocation() throws Exception {
+        emu.script(WEB, TaskScript.success().pendingFor(Duration.ofMinutes(30)));
+        emu.script(CHECK, TaskScript.success().runningFor(Duration.ofMinutes(30)));
+        String example = timeoutExample().replace("time: 30, unit: 'MINUTES'", "time: 3, unit: 'SECONDS'");
+        assertThat(example).contains("time: 3, unit: 'SECONDS'");
+
+        WorkflowRun b = r.buildAndAssertStatus(Result.ABORTED, pipeline(example));
+
+        String id = emu.invocations().get(0).invocationId();
+        r.assertLogContains("cancelling invocation " + id, b);
+        assertThat(emu.executed("CancelInvocation")).isEqualTo(1);
+        assertThat(emu.invocation(id).task(WEB).status()).isEqualTo("CANCELLED");
+        assertThat(emu.invocation(id).task(CHECK).status()).isEqualTo("TERMINATED");
+    }
+
+    @Test
+    void waitTimeoutFailsTheStepAndTheTasksGoOn() throws Exception {
+        emu.script(WEB, TaskScript.success().runningFor(Duration.ofMinutes(30)));
+        emu.script(CHECK, TaskScript.success().runningFor(Duration.ofMinutes(30)));
+        String example = scripted().get(1).replace("waitTimeout: 900", "waitTimeout: 3");
+        assertThat(example).contains("waitTimeout: 3");
+
+        WorkflowRun b = r.buildAndAssertStatus(Result.FAILURE, pipeline(example));
+
+        String id = emu.invocations().get(0).invocationId();
+        r.assertLogContains("Gave up waiting for " + id, b);
+        assertThat(emu.executed("CancelInvocation")).isZero();
+        assertThat(emu.invocation(id).task(WEB).status()).isEqualTo("RUNNING");
+        assertThat(emu.invocation(id).task(CHECK).status()).isEqualTo("RUNNING");
+    }
+
+    @Test
+    void theFreestyleShellExampleSeesTheInvocationId() throws Exception {
+        List<String> shell = blocks("sh").stream().filter(b -> b.contains("TAT_INVOCATION_ID")).toList();
+        assertThat(shell).hasSize(1);
+        FreeStyleProject p = r.createFreeStyleProject();
+        p.getBuildersList().add(new TatInvokeBuilder(CREDENTIALS_ID, "ap-guangzhou", COMMAND, WEB + "\n" + CHECK));
+        p.getBuildersList().add(new Shell(shell.get(0)));
+
+        FreeStyleBuild b = r.buildAndAssertSuccess(p);
+
+        r.assertLogContains("Deployed with TAT invocation " + emu.invocations().get(0).invocationId(), b);
+    }
+
+    @Test
+    void theCamPolicyIsTheOneOfTheCredentialsDoc() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<String> readme = blocks("json");
+        List<String> doc = blocks(Path.of("docs", "credentials.md"), "json");
+        assertThat(readme).hasSize(1);
+        assertThat(doc).hasSize(1);
+
+        JsonNode policy = json.readTree(readme.get(0));
+        assertThat(policy).isEqualTo(json.readTree(doc.get(0)));
+        assertThat(policy.path("statement").get(0).path("action")).extracting(JsonNode::asText).containsExactlyInAnyOrder(
+                "tat:InvokeCommand", "tat:DescribeCommands", "tat:DescribeInvocations", "tat:DescribeInvocationTasks",
+                "tat:CancelInvocation");
+    }
+
+    private WorkflowJob pipeline(String script) throws Exception {
+        return TatFixture.pipeline(r, script);
+    }
+
+    private static List<String> scripted() throws IOException {
+        return blocks("groovy").stream().filter(b -> !b.startsWith("pipeline {") && !b.startsWith("timeout(")).toList();
+    }
+
+    private static List<String> declarative() throws IOException {
+        return blocks("groovy").stream().filter(b -> b.startsWith("pipeline {")).toList();
+    }
+
+    private static String timeoutExample() throws IOException {
+        List<String> found = blocks("groovy").stream().filter(b -> b.startsWith("timeout(")).toList();
+        assertThat(found).hasSize(1);
+        return found.get(0);
+    }
+
+    private static List<String> blocks(String language) throws IOException {
+        return blocks(README, language);
+    }
+
+    /** The fenced blocks of one language in a Markdown file. */
+    private static List<String> blocks(Path markdown, String language) throws IOException {
+        Matcher m = Pattern.compile("(?ms)^```" + language + "\\n(.*?)^```$").matcher(Files.readString(markdown, StandardCharsets.UTF_8));
+        return m.results().map(result -> result.group(1)).toList();
+    }
+
+    /**
+     * What Declarative checks and the stand-in does not: each section directly inside the one it
+     * belongs in, and variables declared only inside {@code script {}}.
+     */
+    private static void assertDeclarativeShape(String example) {
+        Deque<String> open = new ArrayDeque<>();
+        for (String line : example.split("\n")) {
+            String code = line.replaceAll("\\s//.*$", "").trim();
+            if (code.startsWith("def ")) {
+                assertThat(open).as("a def outside script {}: %s", code).contains("script");
+            }
+            String section = code.replaceAll("^(\\w+).*$", "$1");
+            if (DECLARATIVE_PARENT.containsKey(section)) {
+                assertThat(open.peek()).as("the parent of %s", code).isEqualTo(DECLARATIVE_PARENT.get(section));
+            }
+            long opened = code.chars().filter(c -> c == '{').count();
+            long closed = code.chars().filter(c -> c == '}').count();
+            if (opened > closed) {
+                open.push(section);
+            }
+            for (long i = closed; i > opened; i--) {
+                open.pop();
+            }
+        }
+        assertThat(open).isEmpty();
+    }
+}

@@ -5,10 +5,6 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.ProxyConfiguration;
 import hudson.util.Secret;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.model.Jenkins;
@@ -87,16 +83,17 @@ public final class SharedHttpClient {
     }
 
     /**
-     * What of a {@link ProxyConfiguration} goes into a client. The password is kept as its SHA-256
-     * only, and {@link #toString()} leaves it and the user name out, so that neither reaches a log.
+     * What of a {@link ProxyConfiguration} goes into a client. The password stays a {@link Secret}
+     * (compared by {@link Secret#equals}, never turned into plain text here), and
+     * {@link #toString()} leaves it and the user name out, so that neither reaches a log.
      *
      * @param host the proxy host, or {@code null} for none
      * @param port the proxy port
      * @param noProxyHosts the hosts reached without the proxy, as typed
      * @param user the proxy user name, or {@code null}
-     * @param passwordSha256 the SHA-256 of the proxy password, hex, or {@code null}
+     * @param password the proxy password, or {@code null}
      */
-    record ProxySettings(String host, int port, String noProxyHosts, String user, String passwordSha256) {
+    record ProxySettings(String host, int port, String noProxyHosts, String user, Secret password) {
 
         static final ProxySettings NONE = new ProxySettings(null, 0, null, null, null);
 
@@ -104,17 +101,8 @@ public final class SharedHttpClient {
             if (proxy == null) {
                 return NONE;
             }
-            Secret password = proxy.getSecretPassword();
             return new ProxySettings(proxy.getName(), proxy.getPort(), proxy.getNoProxyHost(), proxy.getUserName(),
-                    password == null ? null : sha256(password.getPlainText()));
-        }
-
-        private static String sha256(String text) {
-            try {
-                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every Java platform has SHA-256", e);
-            }
+                    proxy.getSecretPassword());
         }
 
         @Override

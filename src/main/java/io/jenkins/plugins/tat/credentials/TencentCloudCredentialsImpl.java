@@ -22,7 +22,7 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * A Tencent Cloud API key stored in Jenkins. The SecretKey is kept as a {@link Secret}: encrypted
- * on disk, masked in forms and in configuration-as-code exports.
+ * on disk, masked in forms, and encrypted in configuration-as-code exports.
  *
  * <p>Configuration as code:
  * <pre>

@@ -312,9 +312,7 @@ public final class InvocationWaitExecution extends StepExecution {
         try {
             InvocationWaiter.judge(result, failOnTaskFailure, listener);
             getContext().onSuccess(returnTaskMaps ? taskMaps(result) : id);
-        } catch (AbortException e) {
-            getContext().onFailure(e);
-        } catch (RuntimeException e) {
+        } catch (AbortException | RuntimeException e) {
             getContext().onFailure(e);
         }
     }

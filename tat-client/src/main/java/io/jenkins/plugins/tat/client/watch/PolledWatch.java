@@ -25,6 +25,11 @@ import java.util.logging.Logger;
 final class PolledWatch {
 
     private static final Logger LOGGER = Logger.getLogger(PolledWatch.class.getName());
+    /**
+     * Rounds in a row an invocation may be missing before a watch that never saw it fails: one
+     * answer may come before a just-created invocation is listed.
+     */
+    private static final int MISSES_BEFORE_NOT_FOUND = 2;
     /** A basic info set this large may be cut short (see {@link SharedPoller}). */
     private static final int TRUSTED_BASIC_INFO = 100;
 
@@ -106,7 +111,7 @@ final class PolledWatch {
             return false;
         }
         if (invocation == null) {
-            if (!seen && ++misses >= 2) {
+            if (!seen && ++misses >= MISSES_BEFORE_NOT_FOUND) {
                 future.completeExceptionally(new InvocationNotFoundException("Invocation " + invocationId
                         + " was not found in region " + region + ". Check the ID and the region, and that the API key"
                         + " may read it."));

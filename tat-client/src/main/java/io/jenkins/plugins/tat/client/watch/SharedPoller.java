@@ -52,8 +52,6 @@ final class SharedPoller {
 
     private static final Logger LOGGER = Logger.getLogger(SharedPoller.class.getName());
     private static final int PAGE = 100;
-    /** Rounds in a row an invocation may be missing before a watch that never saw it fails. */
-    private static final int MISSES_BEFORE_NOT_FOUND = 2;
     /** A round gives up on its requests after this long; the watches go on in the next one. */
     private static final Duration ROUND_BUDGET = Duration.ofSeconds(60);
     private static final int SCHEDULER_THREADS = 2;

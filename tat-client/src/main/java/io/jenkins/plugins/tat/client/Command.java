@@ -2,6 +2,10 @@ package io.jenkins.plugins.tat.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -24,6 +28,9 @@ import java.util.Map;
  * @param createdBy {@code TAT} (public command) or {@code USER}
  * @param createdTime when it was created, or {@code null}
  * @param updatedTime when it was last changed, or {@code null}
+ * @param contentParameters the parameter names the command's content uses as {@code {{name}}} or
+ *     {@code {{tat-hidden:name}}} ({@link ParameterPlaceholders}), or {@code null} when the content
+ *     was not in the answer or could not be read; the content itself is not kept, as it may hold a secret
  */
 public record Command(
         String commandId,
@@ -38,7 +45,8 @@ public record Command(
         String username,
         String createdBy,
         Instant createdTime,
-        Instant updatedTime) {
+        Instant updatedTime,
+        Set<String> contentParameters) {
 
     /**
      * @param commandId the command
@@ -54,10 +62,12 @@ public record Command(
      * @param createdBy who created it
      * @param createdTime creation time
      * @param updatedTime update time
+     * @param contentParameters the placeholders' names, or {@code null} if unknown
      */
     public Command {
         defaultParameters = Collections.unmodifiableMap(new LinkedHashMap<>(defaultParameters));
         defaultParameterConfs = List.copyOf(defaultParameterConfs);
+        contentParameters = contentParameters == null ? null : Collections.unmodifiableSet(new LinkedHashSet<>(contentParameters));
     }
 
     /**
@@ -89,7 +99,23 @@ public record Command(
                 ApiJson.text(node, "Username"),
                 ApiJson.text(node, "CreatedBy"),
                 ApiJson.time(node, "CreatedTime"),
-                ApiJson.time(node, "UpdatedTime"));
+                ApiJson.time(node, "UpdatedTime"),
+                placeholdersOf(ApiJson.rawText(node, "Content")));
+    }
+
+    /** The names the base64 content uses; only names are kept (made visible like any server text). */
+    private static Set<String> placeholdersOf(String base64) {
+        if (base64 == null || base64.isEmpty()) {
+            return null;
+        }
+        try {
+            String script = new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
+            Set<String> names = new LinkedHashSet<>();
+            ParameterPlaceholders.of(script).names().forEach(n -> names.add(Texts.serverText(n)));
+            return names;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     // DefaultParameters is a JSON-encoded string; an unreadable one is shown as no defaults

@@ -78,16 +78,28 @@ public final class CommandParameters {
      * @return the values and violations
      */
     public static Check fromJson(String json) {
+        return fromJson(FIELD, json);
+    }
+
+    /**
+     * Checks parameters given as JSON text, under another field's name: RunCommand's
+     * {@code DefaultParameters} follow the same rules as {@code Parameters}.
+     *
+     * @param field the API field the messages name
+     * @param json the text
+     * @return the values and violations
+     */
+    public static Check fromJson(String field, String json) {
         List<Violation> violations = new ArrayList<>();
         Map<String, String> values = new LinkedHashMap<>();
         if (json == null || json.isBlank()) {
-            violations.add(new Violation(FIELD, "is empty; give a JSON object such as {\"name\":\"value\"}, or leave it out",
+            violations.add(new Violation(field, "is empty; give a JSON object such as {\"name\":\"value\"}, or leave it out",
                     "InvalidParameterValue.ParameterInvalidJsonFormat"));
             return new Check(Map.of(), violations);
         }
         try (JsonParser parser = JSON.createParser(json)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
-                violations.add(new Violation(FIELD, "must be a JSON object of names to string values, such as {\"name\":\"value\"}",
+                violations.add(new Violation(field, "must be a JSON object of names to string values, such as {\"name\":\"value\"}",
                         "InvalidParameterValue.ParameterInvalidJsonFormat"));
                 return new Check(Map.of(), violations);
             }
@@ -102,30 +114,30 @@ public final class CommandParameters {
                 } else if (valueToken == JsonToken.VALUE_STRING) {
                     values.put(key, parser.getText());
                 } else {
-                    violations.add(notString(key, describe(valueToken)));
+                    violations.add(notString(field, key, describe(valueToken)));
                     values.put(key, null);
                 }
                 parser.skipChildren();
             }
             if (parser.nextToken() != null) {
-                violations.add(new Violation(FIELD, "has text after the closing brace of the JSON object",
+                violations.add(new Violation(field, "has text after the closing brace of the JSON object",
                         "InvalidParameterValue.ParameterInvalidJsonFormat"));
             }
             for (String key : duplicates) {
-                violations.add(new Violation(FIELD, "names '" + Texts.shorten(key) + "' more than once; each parameter may appear once",
+                violations.add(new Violation(field, "names '" + Texts.shorten(key) + "' more than once; each parameter may appear once",
                         "InvalidParameterValue.ParameterKeyDuplicated"));
             }
         } catch (JsonProcessingException e) {
             // Only the location is quoted: the parser's own message may echo a value.
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " (at line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-            violations.add(new Violation(FIELD, "is not valid JSON" + where + "; give a JSON object such as {\"name\":\"value\"}",
+            violations.add(new Violation(field, "is not valid JSON" + where + "; give a JSON object such as {\"name\":\"value\"}",
                     "InvalidParameterValue.ParameterInvalidJsonFormat"));
             return new Check(Map.of(), violations);
         } catch (IOException e) {
             throw new IllegalStateException("reading a String cannot fail with I/O", e);
         }
-        checkKeys(values.keySet(), violations);
+        checkKeys(field, values.keySet(), violations);
         return violations.isEmpty() ? new Check(values, violations) : new Check(Map.of(), violations);
     }
 
@@ -147,6 +159,17 @@ public final class CommandParameters {
      * @return the values and violations
      */
     public static Check fromMap(Map<?, ?> map) {
+        return fromMap(FIELD, map);
+    }
+
+    /**
+     * Checks parameters given as a map, under another field's name (see {@link #fromJson(String, String)}).
+     *
+     * @param field the API field the messages name
+     * @param map the parameters
+     * @return the values and violations
+     */
+    public static Check fromMap(String field, Map<?, ?> map) {
         List<Violation> violations = new ArrayList<>();
         Map<String, String> values = new LinkedHashMap<>();
         if (map == null) {
@@ -158,7 +181,7 @@ public final class CommandParameters {
         for (Map.Entry<?, ?> e : map.entrySet()) {
             position++;
             if (!(e.getKey() instanceof CharSequence name)) {
-                violations.add(new Violation(FIELD, "entry " + position + " has "
+                violations.add(new Violation(field, "entry " + position + " has "
                         + (e.getKey() == null ? "no name (its key is null)" : "a name of type "
                                 + e.getKey().getClass().getSimpleName() + ", not a string")
                         + "; every parameter name must be a string, e.g. [version: '1.2']",
@@ -176,14 +199,14 @@ public final class CommandParameters {
             if (e.getValue() instanceof CharSequence value) {
                 values.put(key, value.toString());
             } else {
-                violations.add(notString(key, e.getValue() == null ? "null" : "a " + e.getValue().getClass().getSimpleName()));
+                violations.add(notString(field, key, e.getValue() == null ? "null" : "a " + e.getValue().getClass().getSimpleName()));
             }
         }
         for (String key : duplicates) {
-            violations.add(new Violation(FIELD, "names '" + Texts.shorten(key) + "' more than once; each parameter may appear once",
+            violations.add(new Violation(field, "names '" + Texts.shorten(key) + "' more than once; each parameter may appear once",
                     "InvalidParameterValue.ParameterKeyDuplicated"));
         }
-        checkKeys(keys, violations);
+        checkKeys(field, keys, violations);
         return violations.isEmpty() ? new Check(values, violations) : new Check(Map.of(), violations);
     }
 
@@ -197,29 +220,29 @@ public final class CommandParameters {
         return ApiJson.writeString(values);
     }
 
-    private static void checkKeys(Iterable<String> keys, List<Violation> violations) {
+    private static void checkKeys(String field, Iterable<String> keys, List<Violation> violations) {
         int count = 0;
         for (String key : keys) {
             count++;
             int length = key.codePointCount(0, key.length());
             if (length < 1 || length > MAX_KEY_LENGTH) {
-                violations.add(new Violation(FIELD, "name '" + Texts.shorten(key) + "' has " + length
+                violations.add(new Violation(field, "name '" + Texts.shorten(key) + "' has " + length
                         + " characters; a parameter name must have 1 to " + MAX_KEY_LENGTH,
                         "InvalidParameterValue.ParameterKeyLenExceeded"));
             } else if (!KEY_CHARS.matcher(key).matches()) {
-                violations.add(new Violation(FIELD, "name '" + Texts.shorten(key)
+                violations.add(new Violation(field, "name '" + Texts.shorten(key)
                         + "' may contain only letters a-z and A-Z, digits, '-' and '_'",
                         "InvalidParameterValue.ParameterKeyContainsInvalidChar"));
             }
         }
         if (count > MAX_COUNT) {
-            violations.add(new Violation(FIELD, "has " + count + " parameters; at most " + MAX_COUNT + " are allowed",
+            violations.add(new Violation(field, "has " + count + " parameters; at most " + MAX_COUNT + " are allowed",
                     "InvalidParameterValue.ParameterNumberExceeded"));
         }
     }
 
-    private static Violation notString(String key, String what) {
-        return new Violation(FIELD, "value of '" + Texts.shorten(key) + "' is " + what
+    private static Violation notString(String field, String key, String what) {
+        return new Violation(field, "value of '" + Texts.shorten(key) + "' is " + what
                 + "; every parameter value must be a string (quote it, e.g. \"8080\")",
                 "InvalidParameterValue.ParameterValueNotString");
     }

@@ -11,7 +11,8 @@ import java.util.function.Predicate;
  * (see {@link DescribeQuery} for the rules).
  */
 public abstract sealed class DescribeRequest
-        permits DescribeInvocationsRequest, DescribeInvocationTasksRequest, DescribeCommandsRequest {
+        permits DescribeInvocationsRequest, DescribeInvocationTasksRequest, DescribeCommandsRequest,
+                DescribeAutomationAgentStatusRequest {
 
     private final DescribeQuery query;
 

@@ -65,6 +65,21 @@ public final class InvokeCommandRequest {
         return instanceIds == null ? List.of() : instanceIds;
     }
 
+    /**
+     * @param ids the instances to send to instead, e.g. those whose agent is online
+     * @return a request like this one for those instances
+     */
+    public InvokeCommandRequest withInstanceIds(List<String> ids) {
+        Builder b = builder().commandId(commandId).instanceIds(ids).username(username).workingDirectory(workingDirectory)
+                .timeout(timeout).outputCosBucketUrl(outputCosBucketUrl).outputCosKeyPrefix(outputCosKeyPrefix);
+        if (parametersJson != null) {
+            b.parametersJson(parametersJson);
+        } else if (parametersMap != null) {
+            b.parameters(parametersMap);
+        }
+        return b.build();
+    }
+
     /** @return whether custom parameters were given */
     public boolean hasParameters() {
         return parametersMap != null || parametersJson != null;

@@ -24,6 +24,9 @@ final class ResponseIds {
         if (page instanceof DescribeInvocationTasksResponse r) {
             return r.tasks().stream().allMatch(ResponseIds::wellFormed);
         }
+        if (page instanceof DescribeAutomationAgentStatusResponse r) {
+            return r.agents().stream().allMatch(a -> instanceId(a.instanceId()));
+        }
         if (page instanceof DescribeCommandsResponse r) {
             return r.commands().stream().allMatch(c -> TatIds.isCommandId(c.commandId()));
         }

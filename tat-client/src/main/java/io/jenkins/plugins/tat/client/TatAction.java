@@ -1,26 +1,33 @@
 package io.jenkins.plugins.tat.client;
 
 /**
- * The TAT API actions this client calls, with what the retry policy must know about each.
+ * The TAT API actions this client calls, with what the retry policy and the rate limiter must
+ * know about each.
  */
 public enum TatAction {
     /** Runs a saved command. Has side effects: a second call runs the command again. */
-    INVOKE_COMMAND("InvokeCommand", false),
-    /** Reads invocations. */
-    DESCRIBE_INVOCATIONS("DescribeInvocations", true),
-    /** Reads invocation tasks, with their output. */
-    DESCRIBE_INVOCATION_TASKS("DescribeInvocationTasks", true),
-    /** Reads saved commands. */
-    DESCRIBE_COMMANDS("DescribeCommands", true),
+    INVOKE_COMMAND("InvokeCommand", false, false),
+    /** Runs a script, saving it as a command if asked. Has side effects, like InvokeCommand. */
+    RUN_COMMAND("RunCommand", false, false),
+    /** Reads invocations; what a wait sends over and over. */
+    DESCRIBE_INVOCATIONS("DescribeInvocations", true, true),
+    /** Reads invocation tasks, with their output; what a wait sends over and over. */
+    DESCRIBE_INVOCATION_TASKS("DescribeInvocationTasks", true, true),
+    /** Reads saved commands: once per "Check command" or pre-flight check, never in a loop. */
+    DESCRIBE_COMMANDS("DescribeCommands", true, false),
+    /** Reads whether the TAT agents of instances are online: once per pre-flight check. */
+    DESCRIBE_AUTOMATION_AGENT_STATUS("DescribeAutomationAgentStatus", true, false),
     /** Cancels an invocation's unfinished tasks. Has side effects. */
-    CANCEL_INVOCATION("CancelInvocation", false);
+    CANCEL_INVOCATION("CancelInvocation", false, false);
 
     private final String apiName;
     private final boolean readOnly;
+    private final boolean polling;
 
-    TatAction(String apiName, boolean readOnly) {
+    TatAction(String apiName, boolean readOnly, boolean polling) {
         this.apiName = apiName;
         this.readOnly = readOnly;
+        this.polling = polling;
     }
 
     /** @return the name sent as {@code X-TC-Action} */
@@ -30,9 +37,20 @@ public enum TatAction {
 
     /**
      * @return whether the action only reads, so that sending it twice is harmless; TAT's
-     *     InvokeCommand has no ClientToken, so it is not idempotent (tat-api.md §3.1)
+     *     InvokeCommand and RunCommand have no ClientToken, so they are not idempotent (tat-api.md §3.1)
      */
     public boolean isReadOnly() {
         return readOnly;
+    }
+
+    /**
+     * @return whether waits send it over and over: it then counts against the polling share of
+     *     the rate limit ({@link RequestRateLimiter#acquire(boolean)}) and gives way to the other
+     *     requests. A check made once before a deployment (DescribeCommands,
+     *     DescribeAutomationAgentStatus) is part of that deployment and does not poll, so a
+     *     thousand waiting builds cannot hold it up.
+     */
+    public boolean isPolling() {
+        return polling;
     }
 }

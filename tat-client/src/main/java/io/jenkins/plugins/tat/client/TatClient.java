@@ -199,6 +199,53 @@ public final class TatClient {
     }
 
     /**
+     * Runs a script on instances, saving it as a command when the request says so.
+     *
+     * @param request the request; validated before anything is sent
+     * @return the new InvocationId, the CommandId and the RequestId
+     * @throws InvalidRequestException if the request breaks a rule (nothing was sent)
+     * @throws TencentCloudApiException if the API refused it
+     * @throws TatTransportException if no usable answer came; see {@link TatTransportException#mayHaveReachedServer()}
+     * @throws InterruptedException if interrupted; the script may then have been started
+     */
+    public RunCommandResponse runCommand(RunCommandRequest request) throws InterruptedException {
+        requireValid("RunCommand request", request.validate());
+        Instant sentAt = clock.instant();
+        String hint = "Before running the script again, check whether it was started: look for an invocation"
+                + request.commandName().map(n -> " of a command named " + Texts.shorten(n)).orElse("")
+                + " created at about " + sentAt.truncatedTo(ChronoUnit.SECONDS) + " in region " + region
+                + ", in the TAT console or with DescribeInvocations.";
+        return call(TatAction.RUN_COMMAND, request.toJson(), hint, (body, requestId) -> {
+            RunCommandResponse response = RunCommandResponse.fromJson(body, requestId);
+            if (!TatIds.isInvocationId(response.invocationId())) {
+                throw unusable(TatAction.RUN_COMMAND, "its InvocationId is missing or not of the form inv-xxxxxxxx"
+                        + " (RequestId: " + requestId + ")", false);
+            }
+            if (response.commandId() != null && !TatIds.isCommandId(response.commandId())) {
+                throw unusable(TatAction.RUN_COMMAND, "its CommandId is not of the form cmd-xxxxxxxx (RequestId: "
+                        + requestId + ")", false);
+            }
+            return response;
+        });
+    }
+
+    /**
+     * Reads whether the TAT agents of instances are online. It is not polling: it counts against
+     * the rate limit like the deployment it checks ({@link TatAction#isPolling()}).
+     *
+     * @param request by instance IDs (at most 100) or filters, one page
+     * @return the page; instances TAT does not know are absent
+     * @throws InvalidRequestException if the request breaks a rule (nothing was sent)
+     * @throws TencentCloudApiException if the API refused it
+     * @throws TatTransportException if no usable answer came after the retries allowed
+     * @throws InterruptedException if interrupted
+     */
+    public DescribeAutomationAgentStatusResponse describeAutomationAgentStatus(DescribeAutomationAgentStatusRequest request)
+            throws InterruptedException {
+        return describe(TatAction.DESCRIBE_AUTOMATION_AGENT_STATUS, request, DescribeAutomationAgentStatusResponse::fromJson);
+    }
+
+    /**
      * Reads invocations.
      *
      * @param request by IDs or filters, one page
@@ -303,7 +350,7 @@ public final class TatClient {
                 throw late;
             }
             TatException failure;
-            boolean polling = action.isReadOnly();
+            boolean polling = action.isPolling();
             rateLimiter.acquire(polling);
             try {
                 ApiResponse answer = sendOnce(action, bytes, attemptTimeout());

@@ -40,6 +40,18 @@ final class AgentTimeline {
         return online;
     }
 
+    /** The last switch at or before {@code instant}, if there was one. */
+    Optional<Instant> lastSwitchBefore(Instant instant) {
+        Instant last = null;
+        for (Switch s : switches) {
+            if (s.at().isAfter(instant)) {
+                break;
+            }
+            last = s.at();
+        }
+        return Optional.ofNullable(last);
+    }
+
     /**
      * The first instant at or after {@code from} at which the agent is online, or empty if it went
      * offline and has not come back.

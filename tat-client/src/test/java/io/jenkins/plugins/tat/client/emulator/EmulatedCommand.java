@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A saved TAT command (the {@code Command} of DescribeCommands, tat-api.md §4.5) that
@@ -23,6 +25,9 @@ import java.util.Set;
  * check needs.
  */
 public final class EmulatedCommand {
+
+    /** A parameter placeholder of a command's content (tat-api.md §4.2). */
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(tat-hidden:)?([a-zA-Z0-9_-]{1,64})}}");
 
     private final String commandId;
     private final String name;
@@ -113,11 +118,37 @@ public final class EmulatedCommand {
         return defaultParameters;
     }
 
-    /** @return every declared parameter name: those with a default and those without one */
+    /**
+     * @return every declared parameter name: those with a default, those declared without one,
+     *     and those the content uses as {@code {{name}}} or {@code {{tat-hidden:name}}}, as the real
+     *     service finds them
+     */
     public Set<String> declaredParameters() {
         Set<String> all = new LinkedHashSet<>(defaultParameters.keySet());
         all.addAll(declaredParameters);
+        all.addAll(placeholders(content));
         return Collections.unmodifiableSet(all);
+    }
+
+    /** @return the parameter names the content uses as {@code {{tat-hidden:name}}}: their values are masked in records */
+    public Set<String> hiddenParameters() {
+        Set<String> hidden = new LinkedHashSet<>();
+        Matcher m = PLACEHOLDER.matcher(content);
+        while (m.find()) {
+            if (m.group(1) != null) {
+                hidden.add(m.group(2));
+            }
+        }
+        return Collections.unmodifiableSet(hidden);
+    }
+
+    static Set<String> placeholders(String script) {
+        Set<String> names = new LinkedHashSet<>();
+        Matcher m = PLACEHOLDER.matcher(script);
+        while (m.find()) {
+            names.add(m.group(2));
+        }
+        return names;
     }
 
     /** @return the default Timeout in seconds */

@@ -98,7 +98,7 @@ final class InvokeCommandAction implements TatAction {
         return response;
     }
 
-    private static EmulatedInstance.Kind checkInstanceIds(List<String> instanceIds) {
+    static EmulatedInstance.Kind checkInstanceIds(List<String> instanceIds) {
         if (instanceIds.size() > MAX_INSTANCES) {
             throw new TatApiError("InvalidParameterValue.LimitExceeded", "InstanceIds has " + instanceIds.size()
                     + " instances; at most " + MAX_INSTANCES + " are allowed.");
@@ -119,27 +119,27 @@ final class InvokeCommandAction implements TatAction {
         return kinds.iterator().next();
     }
 
-    private static void checkTimeout(long seconds) {
+    static void checkTimeout(long seconds) {
         if (seconds < MIN_TIMEOUT || seconds > MAX_TIMEOUT) {
             throw new TatApiError("InvalidParameterValue.Range",
                     "Timeout is " + seconds + "; it must be between 1 and 86400 seconds.");
         }
     }
 
-    private static void checkUsername(String username) {
+    static void checkUsername(String username) {
         if (username.isBlank()) {
             throw new TatApiError("InvalidParameter.InvalidUsername", "Username must not be blank.");
         }
     }
 
-    private static void checkWorkingDirectory(String directory) {
+    static void checkWorkingDirectory(String directory) {
         if (directory.isBlank()) {
             throw new TatApiError("InvalidParameterValue.InvalidWorkingDirectory", "WorkingDirectory must not be blank.");
         }
     }
 
     /** "Must start with https", e.g. {@code https://BucketName-123454321.cos.ap-beijing.myqcloud.com}. */
-    private static void checkBucketUrl(String url) {
+    static void checkBucketUrl(String url) {
         if (!url.startsWith("https://")) {
             throw new TatApiError("InvalidParameterValue.InvalidOutputCOSBucketUrl",
                     "OutputCOSBucketUrl `" + url + "` must be an https:// URL.");
@@ -147,7 +147,7 @@ final class InvokeCommandAction implements TatAction {
     }
 
     /** Up to 60 characters; {@code /} separates directories; no leading {@code /}, {@code //} or {@code ..}. */
-    private static void checkKeyPrefix(String prefix) {
+    static void checkKeyPrefix(String prefix) {
         String problem = null;
         if (prefix.length() > MAX_COS_KEY_PREFIX) {
             problem = "is longer than " + MAX_COS_KEY_PREFIX + " characters";
@@ -164,7 +164,7 @@ final class InvokeCommandAction implements TatAction {
         }
     }
 
-    private static void checkInstanceReady(Context context, String instanceId) {
+    static void checkInstanceReady(Context context, String instanceId) {
         InstanceState instance = context.state().instances.get(instanceId);
         if (instance == null || !instance.instance.region().equals(context.region())) {
             throw new TatApiError("ResourceNotFound.InstanceNotFound",
@@ -180,7 +180,7 @@ final class InvokeCommandAction implements TatAction {
         }
     }
 
-    private static TatApiError missing(String field) {
+    static TatApiError missing(String field) {
         return new TatApiError("MissingParameter", "The required parameter `" + field + "` is missing.");
     }
 }

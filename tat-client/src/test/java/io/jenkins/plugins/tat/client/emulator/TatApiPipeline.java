@@ -54,7 +54,8 @@ final class TatApiPipeline implements LoopbackHttpServer.Handler {
         this.log = log;
         this.clock = clock;
         for (TatAction action : List.of(new InvokeCommandAction(), new DescribeInvocationsAction(),
-                new DescribeInvocationTasksAction(), new DescribeCommandsAction(), new CancelInvocationAction())) {
+                new DescribeInvocationTasksAction(), new DescribeCommandsAction(), new CancelInvocationAction(),
+                new RunCommandAction(), new DescribeAutomationAgentStatusAction())) {
             actions.put(action.name(), action);
         }
     }

@@ -26,8 +26,9 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * <p>Actions: InvokeCommand, DescribeInvocations, DescribeInvocationTasks, DescribeCommands,
- * CancelInvocation. Everything else answers InvalidAction. All methods are thread-safe.
+ * <p>Actions: InvokeCommand, RunCommand, DescribeInvocations, DescribeInvocationTasks,
+ * DescribeCommands, DescribeAutomationAgentStatus, CancelInvocation. Everything else answers
+ * InvalidAction. All methods are thread-safe.
  */
 public final class TatEmulator implements AutoCloseable {
 
@@ -318,6 +319,29 @@ public final class TatEmulator implements AutoCloseable {
             InvocationRecord invocation = state.invocation(invocationId)
                     .orElseThrow(() -> new NoSuchElementException("no invocation " + invocationId));
             return state.snapshot(invocation, clock.instant());
+        }
+    }
+
+    /**
+     * @param invocationId an invocation
+     * @return the command it ran: a saved one, or the one RunCommand made of its script (whose
+     *     {@link EmulatedCommand#content()} is the script as TAT received it)
+     * @throws NoSuchElementException if there is no such invocation
+     */
+    public EmulatedCommand invocationCommand(String invocationId) {
+        synchronized (state) {
+            return state.invocation(invocationId).map(InvocationRecord::command)
+                    .orElseThrow(() -> new NoSuchElementException("no invocation " + invocationId));
+        }
+    }
+
+    /**
+     * @param commandId a command
+     * @return whether it is saved (registered, or saved by RunCommand with SaveCommand)
+     */
+    public boolean hasCommand(String commandId) {
+        synchronized (state) {
+            return state.commands.containsKey(commandId);
         }
     }
 

@@ -21,7 +21,9 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
  * <ul>
  *   <li>It sets {@value #ENV_VAR} for later steps and stages of the build (Pipeline and
  *       freestyle). A build with several invocations has one action each; the variable holds the
- *       last one, because actions contribute in the order they were added.</li>
+ *       last one, because actions contribute in the order they were added. An invocation of
+ *       {@code tatRun} with {@code saveCommand} also sets {@value #COMMAND_ENV_VAR} to the saved
+ *       command; it then holds the last command saved, whatever was started after it.</li>
  *   <li>It is a page of the build: region, command, InvocationId, and once waited for, each
  *       instance's status and exit code, with a link to the TAT console.</li>
  * </ul>
@@ -41,6 +43,9 @@ public final class TatInvocationAction implements RunAction2, EnvironmentContrib
     /** The environment variable holding the build's latest InvocationId. */
     public static final String ENV_VAR = "TAT_INVOCATION_ID";
 
+    /** The environment variable holding the ID of the command the build's latest {@code tatRun} saved. */
+    public static final String COMMAND_ENV_VAR = "TAT_COMMAND_ID";
+
     private final String invocationId;
     private final String region;
     private final String commandId;
@@ -49,6 +54,8 @@ public final class TatInvocationAction implements RunAction2, EnvironmentContrib
     private final String consoleUrl;
     private List<TaskSummary> tasks;
     private String summary;
+    /** The command RunCommand saved (SaveCommand), or {@code null}; absent from older build.xml files. */
+    private String savedCommandId;
 
     private transient Run<?, ?> run;
 
@@ -91,6 +98,25 @@ public final class TatInvocationAction implements RunAction2, EnvironmentContrib
     @Override
     public void buildEnvironment(@NonNull Run<?, ?> run, @NonNull EnvVars env) {
         env.put(ENV_VAR, invocationId);
+        if (savedCommandId != null) {
+            env.put(COMMAND_ENV_VAR, savedCommandId);
+        }
+    }
+
+    /**
+     * Records that the invocation's script was saved as a command.
+     *
+     * @param commandId the saved command
+     */
+    @Restricted(NoExternalUse.class)
+    public synchronized void recordSavedCommand(@NonNull String commandId) {
+        this.savedCommandId = commandId;
+    }
+
+    /** @return the command {@code tatRun} saved with {@code saveCommand}, or {@code null} */
+    @CheckForNull
+    public synchronized String getSavedCommandId() {
+        return savedCommandId;
     }
 
     /**

@@ -7,8 +7,9 @@
  * <p><b>What is API.</b> Only what Pipeline, configuration as code, data binding and other plugins
  * legitimately use, kept compatible across releases:
  * <ul>
- *   <li>the steps {@code tatInvoke} ({@code invoke.TatInvokeStep}) and {@code tatWait}
- *       ({@code wait.TatWaitStep}) and the freestyle build step ({@code invoke.TatInvokeBuilder}):
+ *   <li>the steps {@code tatInvoke} ({@code invoke.TatInvokeStep}), {@code tatRun}
+ *       ({@code invoke.TatRunStep}) and {@code tatWait} ({@code wait.TatWaitStep}) and the freestyle
+ *       build steps ({@code invoke.TatInvokeBuilder}, {@code invoke.TatRunBuilder}):
  *       their {@code @DataBoundConstructor}s, {@code @DataBoundSetter}s and matching getters, and
  *       their descriptors' names;</li>
  *   <li>the credential type: {@code credentials.TencentCloudCredentials} and

@@ -7,6 +7,8 @@ import io.jenkins.plugins.tat.credentials.TencentCloudCredentials;
 import io.jenkins.plugins.tat.credentials.TencentCloudCredentialsImpl;
 import io.jenkins.plugins.tat.invoke.TatInvokeBuilder;
 import io.jenkins.plugins.tat.invoke.TatInvokeStep;
+import io.jenkins.plugins.tat.invoke.TatRunBuilder;
+import io.jenkins.plugins.tat.invoke.TatRunStep;
 import io.jenkins.plugins.tat.wait.TatWaitStep;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
@@ -42,14 +44,17 @@ class ApiSurfaceTest {
             TencentCloudCredentials.class, TencentCloudCredentialsImpl.class, TencentCloudCredentialsImpl.DescriptorImpl.class,
             TatInvokeStep.class, TatInvokeStep.DescriptorImpl.class,
             TatInvokeBuilder.class, TatInvokeBuilder.DescriptorImpl.class,
+            TatRunStep.class, TatRunStep.DescriptorImpl.class,
+            TatRunBuilder.class, TatRunBuilder.DescriptorImpl.class,
             TatWaitStep.class, TatWaitStep.DescriptorImpl.class);
 
     /** Public members of API types that exist only for the plugin itself or its views. */
     private static final Set<String> INTERNAL_MEMBERS_OF_API = Set.of(
             "TatInvocationAction(String,String,String,String,int,String)", "TatInvocationAction.recordResult",
-            "TatInvocationAction.getRun",
+            "TatInvocationAction.getRun", "TatInvocationAction.recordSavedCommand",
             "TatGlobalConfiguration.endpointUri", "TatGlobalConfiguration.languageOrNull",
-            "TatInvokeStep.getInstanceIdsText", "TatInvokeStep.getParametersText");
+            "TatInvokeStep.getInstanceIdsText", "TatInvokeStep.getParametersText",
+            "TatRunStep.getInstanceIdsText", "TatRunStep.getParametersText", "TatRunStep.getDefaultParametersText");
 
     private static List<Class<?>> glueClasses() throws IOException, URISyntaxException, ClassNotFoundException {
         Path classes = Path.of(TatInvocationAction.class.getProtectionDomain().getCodeSource().getLocation().toURI());

@@ -39,8 +39,8 @@ import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
- * The examples of README.md, run as they are written against the TAT emulator set up with the
- * README's names (the key {@code tencent-deploy}, {@code cmd-abcd1234}, {@code ins-aaaa1111} and
+ * The examples of README.md ({@code tatInvoke}, {@code tatWait}, {@code tatRun}), run as they are
+ * written against the TAT emulator set up with the README's names (the key {@code tencent-deploy}, {@code cmd-abcd1234}, {@code ins-aaaa1111} and
  * {@code ins-bbbb2222} in {@code ap-guangzhou}), and the behaviour the README promises for
  * {@code timeout {}} and {@code waitTimeout}.
  *
@@ -100,7 +100,8 @@ class ReadmeExamplesTest {
         assertThat(scripted()).hasSize(2);
         assertThat(declarative()).hasSize(2);
         assertThat(timeoutExample()).startsWith("timeout(");
-        assertThat(blocks("groovy")).hasSize(scripted().size() + declarative().size() + 1);
+        assertThat(tatRunExample()).contains("tatRun ");
+        assertThat(blocks("groovy")).hasSize(scripted().size() + declarative().size() + 2);
     }
 
     @Test
@@ -139,6 +140,24 @@ class ReadmeExamplesTest {
         WorkflowRun b = r.buildAndAssertStatus(Result.UNSTABLE, pipeline(DECLARATIVE_STAND_IN + declarative().get(0)));
 
         r.assertLogContains("TAT tasks did not succeed on [" + CHECK + "]", b);
+    }
+
+    @Test
+    void theTatRunExampleRunsTheScriptWithItsParameterAndWaits() throws Exception {
+        emu.script(WEB, TaskScript.success().output("active\n"));
+        emu.script(CHECK, TaskScript.success().output("active\n"));
+
+        WorkflowRun b = r.buildAndAssertSuccess(pipeline(tatRunExample()));
+
+        assertThat(emu.executed("RunCommand")).isEqualTo(1);
+        String id = emu.invocations().get(0).invocationId();
+        r.assertLogContains("Restarted nginx with TAT invocation " + id, b);
+        r.assertLogContains("---- " + WEB + ": SUCCESS, exit code 0", b);
+        r.assertLogContains("---- " + CHECK + ": SUCCESS, exit code 0", b);
+        assertThat(emu.invocationCommand(id).content()).contains("systemctl restart {{service}}");
+        assertThat(emu.invocations().get(0).parameters()).isEqualTo("{\"service\":\"nginx\"}");
+        r.assertLogNotContains("systemctl restart", b);
+        r.assertLogNotContains(SECRET_KEY, b);
     }
 
     @Test
@@ -204,8 +223,8 @@ class ReadmeExamplesTest {
         JsonNode policy = json.readTree(readme.get(0));
         assertThat(policy).isEqualTo(json.readTree(doc.get(0)));
         assertThat(policy.path("statement").get(0).path("action")).extracting(JsonNode::asText).containsExactlyInAnyOrder(
-                "tat:InvokeCommand", "tat:DescribeCommands", "tat:DescribeInvocations", "tat:DescribeInvocationTasks",
-                "tat:CancelInvocation");
+                "tat:InvokeCommand", "tat:RunCommand", "tat:DescribeCommands", "tat:DescribeInvocations",
+                "tat:DescribeInvocationTasks", "tat:CancelInvocation");
     }
 
     private WorkflowJob pipeline(String script) throws Exception {
@@ -213,7 +232,14 @@ class ReadmeExamplesTest {
     }
 
     private static List<String> scripted() throws IOException {
-        return blocks("groovy").stream().filter(b -> !b.startsWith("pipeline {") && !b.startsWith("timeout(")).toList();
+        return blocks("groovy").stream()
+                .filter(b -> !b.startsWith("pipeline {") && !b.startsWith("timeout(") && !b.contains("tatRun ")).toList();
+    }
+
+    private static String tatRunExample() throws IOException {
+        List<String> found = blocks("groovy").stream().filter(b -> b.contains("tatRun ")).toList();
+        assertThat(found).hasSize(1);
+        return found.get(0);
     }
 
     private static List<String> declarative() throws IOException {

@@ -63,4 +63,37 @@ class TatRestartTest {
             });
         }
     }
+
+    @Test
+    void aWaitingTatRunResumesAfterARestartWithoutRunningTheScriptAgain() throws Throwable {
+        AdjustableClock clock = AdjustableClock.at(Instant.now());
+        try (TatEmulator emu = TatFixture.emulator(clock)) {
+            emu.script(CVM_1, TaskScript.success().output("script finished after the restart\n").runningFor(Duration.ofMinutes(2)));
+
+            sessions.then(r -> {
+                TatFixture.configure(r, emu);
+                WorkflowJob p = r.jenkins.createProject(WorkflowJob.class, "p");
+                p.setDefinition(new CpsFlowDefinition("def id = tatRun credentialsId: '" + CREDENTIALS_ID
+                        + "', region: '" + REGION + "', instanceIds: '" + CVM_1 + "', script: 'sleep 120',"
+                        + " timeout: 600, waitForCompletion: true\necho \"result=${id}\"", true));
+                WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+                r.waitForMessage("waiting for inv-", b);
+                r.waitForMessage(" (1 task)", b);
+                assertThat(emu.executed("RunCommand")).isEqualTo(1);
+            });
+
+            clock.advance(Duration.ofMinutes(3));
+
+            sessions.then(r -> {
+                WorkflowRun b = r.jenkins.getItemByFullName("p", WorkflowJob.class).getLastBuild();
+                r.assertBuildStatusSuccess(r.waitForCompletion(b));
+                String id = emu.invocations().get(0).invocationId();
+                r.assertLogContains("resuming the wait for " + id, b);
+                r.assertLogContains("script finished after the restart", b);
+                r.assertLogContains("result=" + id, b);
+                assertThat(emu.executed("RunCommand")).as("never run again").isEqualTo(1);
+                assertThat(emu.invocations()).hasSize(1);
+            });
+        }
+    }
 }

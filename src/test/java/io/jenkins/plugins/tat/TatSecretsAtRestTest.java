@@ -139,6 +139,30 @@ class TatSecretsAtRestTest {
         assertThat(TatFixture.read(b.getRootDir().toPath().resolve("build.xml"))).contains(TatInvocationAction.class.getName());
     }
 
+    @Test
+    void aWaitingTatRunKeepsNeitherAHiddenParameterNorTheScriptsSecretInItsBuildFolder() throws Exception {
+        tat.emu.script(CVM_1, TaskScript.success().output("migrated\n").runningFor(Duration.ofMinutes(2)));
+        WorkflowJob p = TatFixture.pipeline(r, "tatRun credentialsId: '" + CREDENTIALS_ID + "', region: '" + REGION
+                + "', instanceIds: '" + CVM_1 + "', timeout: 600, waitForCompletion: true,"
+                + " script: \"migrate --password '{{tat-hidden:dbPassword}}' --check ${env." + PARAMETER + "}\","
+                + " parameters: [dbPassword: env." + PARAMETER + "]");
+        p.addProperty(new ParametersDefinitionProperty(new PasswordParameterDefinition(PARAMETER, "", "")));
+
+        WorkflowRun b = p.scheduleBuild2(0, new ParametersAction(new PasswordParameterValue(PARAMETER, VALUE))).waitForStart();
+        r.waitForMessage("waiting for inv-", b);
+        String id = tat.emu.invocations().get(0).invocationId();
+        assertThat(tat.emu.invocationCommand(id).content()).as("the script was sent").contains(VALUE);
+        assertThat(tat.emu.invocations().get(0).parameters()).as("TAT masks the hidden value").doesNotContain(VALUE);
+        awaitFileContaining(b.getRootDir().toPath().resolve("program.dat"), id);
+
+        assertNoSecretIn(b);
+
+        clock.advance(Duration.ofMinutes(3));
+        r.assertBuildStatusSuccess(r.waitForCompletion(b));
+        r.assertLogContains("migrated", b);
+        assertNoSecretIn(b);
+    }
+
     /**
      * Reads every file under the build's folder as bytes and fails naming those that hold the
      * parameter value or the SecretKey, in UTF-8 (XML, the log, Java serialisation of ASCII text)

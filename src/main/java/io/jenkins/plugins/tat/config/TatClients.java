@@ -3,6 +3,8 @@ package io.jenkins.plugins.tat.config;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.ProxyConfiguration;
+import hudson.model.Run;
+import io.jenkins.plugins.tat.credentials.TencentCloudApiKeys;
 import io.jenkins.plugins.tat.client.InvalidRequestException;
 import io.jenkins.plugins.tat.client.TatClient;
 import io.jenkins.plugins.tat.client.TatException;
@@ -49,6 +51,23 @@ public final class TatClients {
         ProxyConfiguration proxy = jenkins == null ? null : jenkins.getProxy();
         return proxy != null && proxy.getName() != null && proxy.getUserName() != null
                 && proxy.createProxy(host) != Proxy.NO_PROXY;
+    }
+
+    /**
+     * The client a build's step uses: the API key of {@code credentialsId} as the build may use it
+     * (looked up and tracked by {@link TencentCloudApiKeys#forRun}), in {@code region}. The one
+     * place where every step (tatInvoke, tatRun, tatWait and the freestyle build steps, when
+     * sending, waiting, resuming or cancelling) resolves its key and region.
+     *
+     * @param run the build
+     * @param credentialsId the credentials ID the step was given
+     * @param region the region the step was given
+     * @return a client
+     * @throws AbortException if the key cannot be used, or the region or the saved endpoint is malformed
+     */
+    @NonNull
+    public static TatClient forRun(@NonNull Run<?, ?> run, String credentialsId, String region) throws AbortException {
+        return create(TencentCloudApiKeys.forRun(run, credentialsId), region);
     }
 
     /**

@@ -11,6 +11,7 @@ import io.jenkins.plugins.tat.client.CommandParameters;
 import io.jenkins.plugins.tat.client.DescribeCommandsRequest;
 import io.jenkins.plugins.tat.client.InvokeCommandRules;
 import io.jenkins.plugins.tat.client.Regions;
+import io.jenkins.plugins.tat.client.RunCommandRules;
 import io.jenkins.plugins.tat.client.TatClient;
 import io.jenkins.plugins.tat.client.TatException;
 import io.jenkins.plugins.tat.client.TatIds;
@@ -26,7 +27,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * What the form checks of {@link ApiKeyFormChecks} and {@link InvokeFormChecks} do. Every rule
+ * What the form checks of {@link ApiKeyFormChecks}, {@link InvocationFormChecks}, {@link InvokeFormChecks}
+ * and {@link RunFormChecks} do. Every rule
  * comes from tat-client ({@link InvokeCommandRules}, {@link CommandParameters}, {@link Regions},
  * {@link WaitTimeouts}); nothing here restates one.
  *
@@ -81,6 +83,48 @@ final class FormChecks {
         }
         return hasVariable(value) ? FormValidation.warning(Messages.FormChecks_Variable())
                 : toForm(CommandParameters.fromJson(value).violations());
+    }
+
+    /**
+     * @param value the default parameters as JSON text, or empty
+     * @return the check
+     */
+    @NonNull
+    static FormValidation defaultParameters(@CheckForNull String value) {
+        if (Util.fixEmptyAndTrim(value) == null) {
+            return FormValidation.ok();
+        }
+        return hasVariable(value) ? FormValidation.warning(Messages.FormChecks_Variable())
+                : toForm(CommandParameters.fromJson("DefaultParameters", value).violations());
+    }
+
+    /**
+     * @param value the command type, or empty for SHELL
+     * @return the check
+     */
+    @NonNull
+    static FormValidation commandType(@CheckForNull String value) {
+        return hasVariable(value) ? FormValidation.warning(Messages.FormChecks_Variable())
+                : toForm(RunCommandRules.commandType(Util.fixEmptyAndTrim(value)));
+    }
+
+    /**
+     * @param value the command name, or empty
+     * @return the check
+     */
+    @NonNull
+    static FormValidation commandName(@CheckForNull String value) {
+        return hasVariable(value) ? FormValidation.warning(Messages.FormChecks_Variable())
+                : toForm(RunCommandRules.commandName(Util.fixEmptyAndTrim(value)));
+    }
+
+    /**
+     * @param value the description, or empty
+     * @return the check
+     */
+    @NonNull
+    static FormValidation description(@CheckForNull String value) {
+        return toForm(RunCommandRules.description(Util.fixEmptyAndTrim(value)));
     }
 
     /**

@@ -9,15 +9,16 @@ import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
 /**
- * Form checks of the InvokeCommand fields and the "Check command" button, for the
- * {@code tatInvoke} step and the freestyle build step.
+ * Form checks of InvokeCommand's own field and the "Check command" button, for the
+ * {@code tatInvoke} step and its freestyle build step; the fields it shares with RunCommand are
+ * checked by {@link InvocationFormChecks}.
  *
  * <p>The field checks look only at the typed value and answer everyone who can reach the form;
  * the "Check command" button calls the API with the job's API key, so it needs the permission to
  * configure the job (see the package documentation).
  */
 @Restricted(NoExternalUse.class)
-public interface InvokeFormChecks extends ApiKeyFormChecks {
+public interface InvokeFormChecks extends InvocationFormChecks {
 
     /**
      * @param value the command ID
@@ -28,83 +29,6 @@ public interface InvokeFormChecks extends ApiKeyFormChecks {
     @SuppressWarnings("lgtm[jenkins/no-permission-check]") // syntax only: reads the typed value, nothing else
     default FormValidation doCheckCommandId(@QueryParameter String value) {
         return FormChecks.commandId(value);
-    }
-
-    /**
-     * @param value the instance IDs
-     * @return the check
-     */
-    @POST
-    @Restricted(NoExternalUse.class)
-    @SuppressWarnings("lgtm[jenkins/no-permission-check]") // syntax only: reads the typed value, nothing else
-    default FormValidation doCheckInstanceIds(@QueryParameter String value) {
-        return FormChecks.instanceIds(value);
-    }
-
-    /**
-     * @param value the parameters as JSON
-     * @return the check
-     */
-    @POST
-    @Restricted(NoExternalUse.class)
-    @SuppressWarnings("lgtm[jenkins/no-permission-check]") // syntax only: reads the typed value, nothing else
-    default FormValidation doCheckParameters(@QueryParameter String value) {
-        return FormChecks.parameters(value);
-    }
-
-    /**
-     * @param value the user name
-     * @return the check
-     */
-    @POST
-    @Restricted(NoExternalUse.class)
-    @SuppressWarnings("lgtm[jenkins/no-permission-check]") // syntax only: reads the typed value, nothing else
-    default FormValidation doCheckUsername(@QueryParameter String value) {
-        return FormChecks.username(value);
-    }
-
-    /**
-     * @param value the working directory
-     * @return the check
-     */
-    @POST
-    @Restricted(NoExternalUse.class)
-    @SuppressWarnings("lgtm[jenkins/no-permission-check]") // syntax only: reads the typed value, nothing else
-    default FormValidation doCheckWorkingDirectory(@QueryParameter String value) {
-        return FormChecks.workingDirectory(value);
-    }
-
-    /**
-     * @param value the command timeout in seconds
-     * @return the check
-     */
-    @POST
-    @Restricted(NoExternalUse.class)
-    @SuppressWarnings("lgtm[jenkins/no-permission-check]") // syntax only: reads the typed value, nothing else
-    default FormValidation doCheckTimeout(@QueryParameter String value) {
-        return FormChecks.timeout(value);
-    }
-
-    /**
-     * @param value the COS bucket URL
-     * @return the check
-     */
-    @POST
-    @Restricted(NoExternalUse.class)
-    @SuppressWarnings("lgtm[jenkins/no-permission-check]") // syntax only: reads the typed value, nothing else
-    default FormValidation doCheckOutputCosBucketUrl(@QueryParameter String value) {
-        return FormChecks.outputCosBucketUrl(value);
-    }
-
-    /**
-     * @param value the COS key prefix
-     * @return the check
-     */
-    @POST
-    @Restricted(NoExternalUse.class)
-    @SuppressWarnings("lgtm[jenkins/no-permission-check]") // syntax only: reads the typed value, nothing else
-    default FormValidation doCheckOutputCosKeyPrefix(@QueryParameter String value) {
-        return FormChecks.outputCosKeyPrefix(value);
     }
 
     /**

@@ -6,7 +6,10 @@ import hudson.EnvVars;
 import hudson.Util;
 import io.jenkins.plugins.tat.client.CommandParameters;
 import io.jenkins.plugins.tat.client.InvokeCommandRequest;
+import io.jenkins.plugins.tat.client.RunCommandRequest;
 import io.jenkins.plugins.tat.client.TatIds;
+import io.jenkins.plugins.tat.client.Texts;
+import io.jenkins.plugins.tat.client.Violation;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,18 +22,36 @@ import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
- * What to invoke, as either front end collected it: the credentials and region, and the fields
- * of InvokeCommand. Plain, serialisable values only; the checks are tat-client's
- * ({@link InvokeCommandRequest#validate()}).
+ * What to start at TAT, as any of the four front ends collected it ({@code tatInvoke},
+ * {@code tatRun} and their freestyle build steps): the credentials and region, how to check
+ * before sending ({@link #isPreflight()}, {@link #isSkipOfflineInstances()}), and either the
+ * fields of InvokeCommand (a saved command, {@link #forCommand()}) or those of RunCommand (a
+ * script, {@link #forScript()}). Plain, serialisable values only; the checks are tat-client's
+ * ({@link InvokeCommandRequest#validate()}, {@link RunCommandRequest#validate()}).
  *
- * <p>In both front ends a blank optional field means "not given", so that the command's own
- * default applies: a form cannot tell an empty field from an absent one. Values are trimmed.
+ * <p>In every front end a blank optional field means "not given", so that the command's own
+ * default applies: a form cannot tell an empty field from an absent one. Values are trimmed,
+ * except the script, which is sent exactly as given.
+ *
+ * <p>It holds parameter values and the script, which may be secrets: it is never written to
+ * {@code build.xml} or {@code program.dat} (the executions hold it in transient fields), and
+ * {@link #toString()} shows neither.
  */
 @Restricted(NoExternalUse.class)
 public final class InvocationSpec implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /** Which TAT action starts the invocation. */
+    @Restricted(NoExternalUse.class)
+    public enum Kind {
+        /** InvokeCommand: a saved command. */
+        COMMAND,
+        /** RunCommand: a script. */
+        SCRIPT
+    }
+
+    private final Kind kind;
     private final String credentialsId;
     private final String region;
     private final String commandId;
@@ -44,8 +65,21 @@ public final class InvocationSpec implements Serializable {
     private final Long timeout;
     private final String outputCosBucketUrl;
     private final String outputCosKeyPrefix;
+    private final boolean preflight;
+    private final boolean skipOfflineInstances;
+    // RunCommand only
+    private final String script;
+    private final String commandType;
+    private final String commandName;
+    private final String description;
+    private final boolean saveCommand;
+    /** A JSON text, or {@code null}. */
+    private final String defaultParametersJson;
+    /** A map of names to values, or {@code null}. */
+    private final LinkedHashMap<Object, Object> defaultParametersMap;
 
     private InvocationSpec(Builder b) {
+        this.kind = b.kind;
         this.credentialsId = b.credentialsId;
         this.region = b.region;
         this.commandId = b.commandId;
@@ -57,12 +91,92 @@ public final class InvocationSpec implements Serializable {
         this.timeout = b.timeout;
         this.outputCosBucketUrl = b.outputCosBucketUrl;
         this.outputCosKeyPrefix = b.outputCosKeyPrefix;
+        this.preflight = b.preflight;
+        this.skipOfflineInstances = b.skipOfflineInstances;
+        this.script = b.script;
+        this.commandType = b.commandType;
+        this.commandName = b.commandName;
+        this.description = b.description;
+        this.saveCommand = b.saveCommand;
+        this.defaultParametersJson = b.defaultParametersJson;
+        this.defaultParametersMap = b.defaultParametersMap;
     }
 
-    /** @return a new builder */
+    /** @return a new builder for a saved command (InvokeCommand), like {@link #forCommand()} */
     @NonNull
     public static Builder builder() {
-        return new Builder();
+        return forCommand();
+    }
+
+    /** @return a new builder for a saved command (InvokeCommand) */
+    @NonNull
+    public static Builder forCommand() {
+        return new Builder(Kind.COMMAND);
+    }
+
+    /** @return a new builder for a script (RunCommand) */
+    @NonNull
+    public static Builder forScript() {
+        return new Builder(Kind.SCRIPT);
+    }
+
+    /** @return which action starts the invocation */
+    @NonNull
+    public Kind getKind() {
+        return kind;
+    }
+
+    /** @return whether to check agents (and a saved command's parameters) before sending, when cheap */
+    public boolean isPreflight() {
+        return preflight;
+    }
+
+    /** @return whether instances whose agent is not online are left out rather than failing the step */
+    public boolean isSkipOfflineInstances() {
+        return skipOfflineInstances;
+    }
+
+    /** @return whether RunCommand is asked to save the script as a command */
+    public boolean isSaveCommand() {
+        return kind == Kind.SCRIPT && saveCommand;
+    }
+
+    /**
+     * @return the parameter names given, or {@code null} when none were (or they are invalid,
+     *     which {@link #validate()} reports)
+     */
+    @CheckForNull
+    public java.util.Set<String> givenParameterNames() {
+        if (parametersJson == null && parametersMap == null) {
+            return null;
+        }
+        CommandParameters.Check check = parametersJson != null ? CommandParameters.fromJson(parametersJson)
+                : CommandParameters.fromMap(parametersMap);
+        return check.isValid() ? check.values().keySet() : null;
+    }
+
+    /**
+     * Checks the request these values describe against the API's rules, without sending anything.
+     *
+     * @return every violation; empty when the request may be sent
+     */
+    @NonNull
+    public List<Violation> validate() {
+        return kind == Kind.COMMAND ? toRequest().validate() : toRunRequest().validate();
+    }
+
+    /**
+     * @return what the log says is being started, e.g. {@code cmd-abcd1234}, or {@code a SHELL
+     *     script of 120 bytes}: never the script itself
+     */
+    @NonNull
+    public String describe() {
+        if (kind == Kind.COMMAND) {
+            return String.valueOf(commandId);
+        }
+        RunCommandRequest request = toRunRequest();
+        return Messages.InvocationSpec_Script(request.commandType(), request.contentBytes())
+                + (commandName == null ? "" : " '" + Texts.shorten(commandName) + "'");
     }
 
     /** @return the credentials ID */
@@ -84,6 +198,44 @@ public final class InvocationSpec implements Serializable {
     @NonNull
     public List<String> getInstanceIds() {
         return Collections.unmodifiableList(instanceIds);
+    }
+
+    /**
+     * The RunCommand request these values describe, not yet validated. EnableParameter is set
+     * when parameters or defaults are given: a script without them is sent as it is, its
+     * {@code {{…}}} included, so that a script that happens to contain braces (a Go template, a
+     * JSON document) runs unchanged.
+     *
+     * @return the request
+     */
+    @NonNull
+    public RunCommandRequest toRunRequest() {
+        boolean parameters = parametersJson != null || parametersMap != null;
+        boolean defaults = defaultParametersJson != null || defaultParametersMap != null;
+        RunCommandRequest.Builder request = RunCommandRequest.builder()
+                .content(script)
+                .instanceIds(instanceIds)
+                .commandType(commandType)
+                .commandName(commandName)
+                .description(description)
+                .saveCommand(saveCommand)
+                .enableParameter(parameters || defaults)
+                .username(username)
+                .workingDirectory(workingDirectory)
+                .timeout(timeout)
+                .outputCosBucketUrl(outputCosBucketUrl)
+                .outputCosKeyPrefix(outputCosKeyPrefix);
+        if (parametersJson != null) {
+            request.parametersJson(parametersJson);
+        } else if (parametersMap != null) {
+            request.parameters(parametersMap);
+        }
+        if (defaultParametersJson != null) {
+            request.defaultParametersJson(defaultParametersJson);
+        } else if (defaultParametersMap != null) {
+            request.defaultParameters(defaultParametersMap);
+        }
+        return request.build();
     }
 
     /** @return the InvokeCommand request these values describe, not yet validated */
@@ -114,7 +266,7 @@ public final class InvocationSpec implements Serializable {
      */
     @NonNull
     public InvocationSpec expand(@NonNull EnvVars env) {
-        Builder b = new Builder();
+        Builder b = new Builder(kind);
         b.credentialsId = credentialsId; // resolved by the credentials plugin, which knows credentials parameters
         b.region = expand(env, region);
         b.commandId = expand(env, commandId);
@@ -126,16 +278,24 @@ public final class InvocationSpec implements Serializable {
         // Variables are expanded in parameter values, after the JSON is read: expanding the text
         // first would let a value containing a quote change the parameters' structure.
         b.parametersJson = parametersJson;
-        b.parametersMap = parametersMap;
-        if (parametersJson != null) {
-            CommandParameters.Check check = CommandParameters.fromJson(parametersJson);
-            if (check.isValid()) {
-                LinkedHashMap<Object, Object> expanded = new LinkedHashMap<>();
-                check.values().forEach((name, value) -> expanded.put(name, env.expand(value)));
-                b.parametersJson = null;
-                b.parametersMap = expanded;
-            }
+        b.parametersMap = expandedValues(env, parametersJson, parametersMap);
+        if (b.parametersMap != parametersMap) {
+            b.parametersJson = null;
         }
+        b.defaultParametersJson = defaultParametersJson;
+        b.defaultParametersMap = expandedValues(env, defaultParametersJson, defaultParametersMap);
+        if (b.defaultParametersMap != defaultParametersMap) {
+            b.defaultParametersJson = null;
+        }
+        // The script is sent as written: its $VAR and ${VAR} are the instance shell's to expand,
+        // as in an "Execute shell" step. Build values reach it through parameters.
+        b.script = script;
+        b.commandType = expand(env, commandType);
+        b.commandName = expand(env, commandName);
+        b.description = expand(env, description);
+        b.saveCommand = saveCommand;
+        b.preflight = preflight;
+        b.skipOfflineInstances = skipOfflineInstances;
         b.username = expand(env, username);
         b.workingDirectory = expand(env, workingDirectory);
         b.timeout = timeout;
@@ -144,14 +304,28 @@ public final class InvocationSpec implements Serializable {
         return new InvocationSpec(b);
     }
 
+    /** The values of valid JSON parameters with variables expanded; anything else as it was. */
+    private static LinkedHashMap<Object, Object> expandedValues(EnvVars env, String json, LinkedHashMap<Object, Object> map) {
+        if (json == null) {
+            return map;
+        }
+        CommandParameters.Check check = CommandParameters.fromJson(json);
+        if (!check.isValid()) {
+            return map;
+        }
+        LinkedHashMap<Object, Object> expanded = new LinkedHashMap<>();
+        check.values().forEach((name, value) -> expanded.put(name, env.expand(value)));
+        return expanded;
+    }
+
     private static String expand(EnvVars env, String value) {
         return value == null ? null : Util.fixEmptyAndTrim(env.expand(value));
     }
 
     @Override
     public String toString() {
-        // Parameter values may be secrets and are not shown.
-        return "InvocationSpec[" + commandId + " on " + instanceIds + " in " + region + "]";
+        // Parameter values and the script may be secrets and are not shown.
+        return "InvocationSpec[" + (kind == Kind.COMMAND ? commandId : "script") + " on " + instanceIds + " in " + region + "]";
     }
 
     /**
@@ -184,6 +358,7 @@ public final class InvocationSpec implements Serializable {
     /** Builds an {@link InvocationSpec}. Blank text means "not given". */
     @Restricted(NoExternalUse.class)
     public static final class Builder {
+        private final Kind kind;
         private String credentialsId;
         private String region;
         private String commandId;
@@ -195,8 +370,19 @@ public final class InvocationSpec implements Serializable {
         private Long timeout;
         private String outputCosBucketUrl;
         private String outputCosKeyPrefix;
+        private boolean preflight = true;
+        private boolean skipOfflineInstances;
+        private String script;
+        private String commandType;
+        private String commandName;
+        private String description;
+        private boolean saveCommand;
+        private String defaultParametersJson;
+        private LinkedHashMap<Object, Object> defaultParametersMap;
 
-        private Builder() {}
+        private Builder(Kind kind) {
+            this.kind = kind;
+        }
 
         /**
          * @param value the credentials ID
@@ -313,6 +499,84 @@ public final class InvocationSpec implements Serializable {
          */
         public Builder outputCosKeyPrefix(String value) {
             outputCosKeyPrefix = Util.fixEmptyAndTrim(value);
+            return this;
+        }
+
+        /**
+         * @param value whether to check before sending, when it is cheap (default true)
+         * @return this builder
+         */
+        public Builder preflight(boolean value) {
+            preflight = value;
+            return this;
+        }
+
+        /**
+         * @param value whether to leave out instances whose agent is not online (default false)
+         * @return this builder
+         */
+        public Builder skipOfflineInstances(boolean value) {
+            skipOfflineInstances = value;
+            return this;
+        }
+
+        /**
+         * @param value the script, sent as it is (an all-blank one counts as none)
+         * @return this builder
+         */
+        public Builder script(String value) {
+            script = value == null || value.isBlank() ? null : value;
+            return this;
+        }
+
+        /**
+         * @param value SHELL, POWERSHELL or BAT
+         * @return this builder
+         */
+        public Builder commandType(String value) {
+            commandType = Util.fixEmptyAndTrim(value);
+            return this;
+        }
+
+        /**
+         * @param value the command's name
+         * @return this builder
+         */
+        public Builder commandName(String value) {
+            commandName = Util.fixEmptyAndTrim(value);
+            return this;
+        }
+
+        /**
+         * @param value the command's description
+         * @return this builder
+         */
+        public Builder description(String value) {
+            description = Util.fixEmptyAndTrim(value);
+            return this;
+        }
+
+        /**
+         * @param value whether TAT saves the script as a command
+         * @return this builder
+         */
+        public Builder saveCommand(boolean value) {
+            saveCommand = value;
+            return this;
+        }
+
+        /**
+         * @param value the defaults saved with the command: a map, JSON text, or {@code null}
+         * @return this builder
+         */
+        public Builder defaultParameters(Object value) {
+            defaultParametersJson = null;
+            defaultParametersMap = null;
+            if (value instanceof Map<?, ?> map) {
+                defaultParametersMap = plainCopy(map);
+            } else if (value != null) {
+                defaultParametersJson = Util.fixEmptyAndTrim(value.toString());
+            }
             return this;
         }
 

@@ -2,7 +2,6 @@ package io.jenkins.plugins.tat.invoke;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
-import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.Util;
@@ -11,16 +10,8 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
-import io.jenkins.plugins.tat.client.InvalidRequestException;
-import io.jenkins.plugins.tat.client.Violation;
-import io.jenkins.plugins.tat.client.watch.WaitTimeouts;
-import io.jenkins.plugins.tat.client.watch.WatchResult;
 import io.jenkins.plugins.tat.forms.InvokeFormChecks;
-import io.jenkins.plugins.tat.wait.InvocationWaiter;
 import java.io.IOException;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Optional;
 import jenkins.tasks.SimpleBuildStep;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -197,32 +188,13 @@ public final class TatInvokeBuilder extends Builder implements SimpleBuildStep {
     @Override
     public void perform(@NonNull Run<?, ?> run, @NonNull EnvVars env, @NonNull TaskListener listener)
             throws InterruptedException, IOException {
-        Long seconds = waitTimeout == null ? null : waitTimeout.longValue();
-        if (waitForCompletion) {
-            Optional<Violation> badTimeout = WaitTimeouts.check(seconds);
-            if (badTimeout.isPresent()) {
-                throw new AbortException(new InvalidRequestException("build step settings", List.of(badTimeout.get())).getMessage());
-            }
-        }
-        InvocationSpec spec = InvocationSpec.builder()
+        InvocationSpec spec = InvocationSpec.forCommand()
                 .credentialsId(credentialsId).region(region).commandId(commandId).instanceIds(instanceIds)
                 .parameters(parameters).username(username).workingDirectory(workingDirectory).timeout(timeout)
                 .outputCosBucketUrl(outputCosBucketUrl).outputCosKeyPrefix(outputCosKeyPrefix)
                 .build()
                 .expand(env);
-        TatInvoker.Started started = TatInvoker.invoke(run, listener, spec);
-        if (!waitForCompletion) {
-            return;
-        }
-        try {
-            WatchResult result = InvocationWaiter.await(started.client(), started.invocationId(), run, listener,
-                    WaitTimeouts.of(seconds), new HashSet<>());
-            InvocationWaiter.judge(result, failOnTaskFailure, listener);
-        } catch (InterruptedException e) {
-            // The build was aborted: stop the remote run too, then let the build end as aborted.
-            InvocationWaiter.cancel(started.client(), started.invocationId(), listener);
-            throw e;
-        }
+        TatInvoker.perform(run, listener, spec, waitForCompletion, failOnTaskFailure, waitTimeout);
     }
 
     /** The build step's descriptor; its form checks come from {@link InvokeFormChecks}. */

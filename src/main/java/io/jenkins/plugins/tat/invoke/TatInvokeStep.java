@@ -3,18 +3,12 @@ package io.jenkins.plugins.tat.invoke;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
-import hudson.AbortException;
 import hudson.Extension;
 import hudson.Util;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.tat.client.CommandParameters;
-import io.jenkins.plugins.tat.client.InvalidRequestException;
-import io.jenkins.plugins.tat.client.Violation;
-import io.jenkins.plugins.tat.client.watch.WaitTimeouts;
 import io.jenkins.plugins.tat.forms.InvokeFormChecks;
-import io.jenkins.plugins.tat.wait.InvocationWaitExecution;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -107,6 +101,11 @@ public final class TatInvokeStep extends Step {
     @CheckForNull
     @Restricted(NoExternalUse.class)
     public String getParametersText() {
+        return asJsonText(parameters);
+    }
+
+    /** Parameters as the forms show them: a map as JSON text, text as it is. */
+    static String asJsonText(Object parameters) {
         if (parameters instanceof Map<?, ?> map) {
             CommandParameters.Check check = CommandParameters.fromMap(map);
             return check.isValid() ? CommandParameters.toJson(check.values()) : String.valueOf(map);
@@ -224,21 +223,13 @@ public final class TatInvokeStep extends Step {
 
     @Override
     public StepExecution start(StepContext context) throws Exception {
-        InvocationSpec spec = spec();
-        if (!waitForCompletion) {
-            return new Execution(context, spec);
-        }
-        Long seconds = waitTimeout == null ? null : waitTimeout.longValue();
-        Violation tooLong = WaitTimeouts.check(seconds).orElse(null);
-        if (tooLong != null) {
-            throw new AbortException(new InvalidRequestException("tatInvoke arguments", List.of(tooLong)).getMessage());
-        }
-        return InvocationWaitExecution.invokeAndWait(context, spec, WaitTimeouts.of(seconds).toSeconds(), failOnTaskFailure);
+        return TatInvoker.startStep(context, spec(), waitForCompletion, failOnTaskFailure, waitTimeout);
     }
 
     /**
-     * Invokes without waiting. Runs off the CPS VM thread; it does not survive a controller
-     * restart, which is harmless here: it lasts one API call.
+     * Starts the invocation without waiting, for {@code tatInvoke} and {@code tatRun} alike (its
+     * name stays for the Pipeline states that hold one). Runs off the CPS VM thread; it does not
+     * survive a controller restart, which is harmless here: it lasts one API call.
      */
     static final class Execution extends SynchronousNonBlockingStepExecution<String> {
 

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.tat.invoke;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.model.Run;
@@ -7,25 +8,36 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.tat.TatInvocationAction;
 import io.jenkins.plugins.tat.client.Endpoints;
 import io.jenkins.plugins.tat.client.InvalidRequestException;
-import io.jenkins.plugins.tat.client.InvokeCommandRequest;
 import io.jenkins.plugins.tat.client.InvokeCommandResponse;
 import io.jenkins.plugins.tat.client.Regions;
+import io.jenkins.plugins.tat.client.RunCommandResponse;
 import io.jenkins.plugins.tat.client.TatClient;
 import io.jenkins.plugins.tat.client.TatException;
 import io.jenkins.plugins.tat.client.Violation;
+import io.jenkins.plugins.tat.client.watch.WaitTimeouts;
+import io.jenkins.plugins.tat.client.watch.WatchResult;
 import io.jenkins.plugins.tat.config.TatClients;
-import io.jenkins.plugins.tat.credentials.TencentCloudApiKeys;
+import io.jenkins.plugins.tat.wait.InvocationWaitExecution;
+import io.jenkins.plugins.tat.wait.InvocationWaiter;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
- * What both front ends do to invoke a command: check the request, look up the API key, call
- * InvokeCommand, log, and attach a {@link TatInvocationAction}. Every failure ends in an
- * {@link AbortException} whose message names the field and the rule, or gives the API's error
- * code, message and RequestId.
+ * What every front end does to start an invocation, whether of a saved command (InvokeCommand:
+ * {@code tatInvoke} and its build step) or of a script (RunCommand: {@code tatRun} and its build
+ * step): check the request, resolve the API key and region, send, log, and attach a
+ * {@link TatInvocationAction}; then, when asked, wait, print each instance's output, judge and
+ * cancel on abort ({@link #startStep} for Pipeline, {@link #perform} for freestyle). Every failure
+ * ends in an {@link AbortException} whose message names the field and the rule, or gives the API's
+ * error code, message and RequestId. The steps and builders only collect their fields into an
+ * {@link InvocationSpec}.
  */
 @Restricted(NoExternalUse.class)
 public final class TatInvoker {
@@ -42,12 +54,23 @@ public final class TatInvoker {
     @Restricted(NoExternalUse.class)
     public record Started(String invocationId, TatClient client, TatInvocationAction action) {}
 
+    /** What the API answered: the invocation, the command it runs (when known), the RequestId. */
+    private record Sent(String invocationId, String commandId, String requestId) {}
+
     /**
-     * Invokes a command for a build.
+     * @param spec what is started
+     * @return the name the messages give the step's arguments
+     */
+    static String argumentsName(InvocationSpec spec) {
+        return spec.getKind() == InvocationSpec.Kind.COMMAND ? "tatInvoke arguments" : "tatRun arguments";
+    }
+
+    /**
+     * Starts an invocation for a build.
      *
      * @param run the build
      * @param listener its log
-     * @param spec what to invoke; Pipeline values as given, freestyle values already expanded
+     * @param spec what to start; Pipeline values as given, freestyle values already expanded
      * @return the started invocation
      * @throws AbortException if a value breaks a rule (nothing is sent), the credentials cannot be
      *     used, or the API refuses the call or gives no usable answer
@@ -58,28 +81,109 @@ public final class TatInvoker {
             throws IOException, InterruptedException {
         // Check the request before anything else, so that a mistake fails fast and names its
         // field, without a credentials look-up or a network call.
-        InvokeCommandRequest request = spec.toRequest();
         List<Violation> violations = new ArrayList<>();
         Regions.check(spec.getRegion()).ifPresent(violations::add);
-        violations.addAll(request.validate());
+        violations.addAll(spec.validate());
         if (!violations.isEmpty()) {
-            throw new AbortException(new InvalidRequestException("tatInvoke arguments", violations).getMessage());
+            throw new AbortException(new InvalidRequestException(argumentsName(spec), violations).getMessage());
         }
-        TatClient client = TatClients.create(TencentCloudApiKeys.forRun(run, spec.getCredentialsId()), spec.getRegion());
+        TatClient client = TatClients.forRun(run, spec.getCredentialsId(), spec.getRegion());
+        List<String> targets = spec.getInstanceIds();
 
-        int instances = request.instanceIds().size();
-        listener.getLogger().println(Messages.TatInvoker_Invoking(spec.getCommandId(), instances, spec.getRegion()));
-        InvokeCommandResponse response;
+        listener.getLogger().println(spec.getKind() == InvocationSpec.Kind.COMMAND
+                ? Messages.TatInvoker_Invoking(spec.describe(), targets.size(), spec.getRegion())
+                : Messages.TatInvoker_Running(spec.describe(), targets.size(), spec.getRegion()));
+        Sent sent;
         try {
-            response = client.invokeCommand(request);
+            sent = send(client, spec, targets);
         } catch (TatException e) {
             throw new AbortException(Messages.TatInvoker_Failed(TatClients.explain(e, client)));
         }
-        listener.getLogger().println(Messages.TatInvoker_Started(response.invocationId(), response.requestId(), TatInvocationAction.ENV_VAR));
+        listener.getLogger().println(Messages.TatInvoker_Started(sent.invocationId(), sent.requestId(), TatInvocationAction.ENV_VAR));
 
-        TatInvocationAction action = new TatInvocationAction(response.invocationId(), spec.getRegion(), spec.getCommandId(),
-                response.requestId(), instances, Endpoints.consoleUrl(client.endpoint(), spec.getRegion()));
+        TatInvocationAction action = new TatInvocationAction(sent.invocationId(), spec.getRegion(), sent.commandId(),
+                sent.requestId(), targets.size(), Endpoints.consoleUrl(client.endpoint(), spec.getRegion()));
+        if (spec.isSaveCommand() && sent.commandId() != null) {
+            action.recordSavedCommand(sent.commandId());
+            listener.getLogger().println(Messages.TatInvoker_Saved(sent.commandId(), TatInvocationAction.COMMAND_ENV_VAR));
+        }
         run.addAction(action);
-        return new Started(response.invocationId(), client, action);
+        return new Started(sent.invocationId(), client, action);
+    }
+
+    /** The one call that starts the invocation: InvokeCommand or RunCommand, on the targets. */
+    private static Sent send(TatClient client, InvocationSpec spec, List<String> targets) throws InterruptedException {
+        if (spec.getKind() == InvocationSpec.Kind.COMMAND) {
+            InvokeCommandResponse r = client.invokeCommand(spec.toRequest().withInstanceIds(targets));
+            return new Sent(r.invocationId(), spec.getCommandId(), r.requestId());
+        }
+        RunCommandResponse r = client.runCommand(spec.toRunRequest().toBuilder().instanceIds(targets).build());
+        return new Sent(r.invocationId(), r.commandId(), r.requestId());
+    }
+
+    /**
+     * Starts the Pipeline step of either action: sends without waiting (the step returns the
+     * InvocationId), or sends and waits with {@link InvocationWaitExecution}, which survives a
+     * restart and cancels on abort.
+     *
+     * @param context the step context
+     * @param spec what to start
+     * @param waitForCompletion whether to wait
+     * @param failOnTaskFailure whether, when waiting, a task that did not succeed fails the step
+     * @param waitTimeout the wait timeout in seconds, or {@code null} for the default
+     * @return the execution
+     * @throws AbortException if the wait timeout is out of range (nothing is sent)
+     */
+    @NonNull
+    public static StepExecution startStep(@NonNull StepContext context, @NonNull InvocationSpec spec,
+            boolean waitForCompletion, boolean failOnTaskFailure, @CheckForNull Integer waitTimeout) throws AbortException {
+        if (!waitForCompletion) {
+            return new TatInvokeStep.Execution(context, spec);
+        }
+        Long seconds = waitTimeout == null ? null : waitTimeout.longValue();
+        Violation tooLong = WaitTimeouts.check(seconds).orElse(null);
+        if (tooLong != null) {
+            throw new AbortException(new InvalidRequestException(argumentsName(spec), List.of(tooLong)).getMessage());
+        }
+        return InvocationWaitExecution.invokeAndWait(context, spec, WaitTimeouts.of(seconds).toSeconds(), failOnTaskFailure);
+    }
+
+    /**
+     * What the freestyle build step of either action does: starts the invocation, and when asked
+     * waits for it, printing each instance's output, failing the build if a task did not succeed
+     * (unless told not to), and cancelling the invocation if the build is aborted.
+     *
+     * @param run the build
+     * @param listener its log
+     * @param spec what to start, variables already expanded
+     * @param waitForCompletion whether to wait
+     * @param failOnTaskFailure whether a task that did not succeed fails the build
+     * @param waitTimeout the wait timeout in seconds, or {@code null} for the default
+     * @throws AbortException if a value breaks a rule, or the invocation cannot be started or fails
+     * @throws InterruptedException if the build is aborted
+     */
+    public static void perform(@NonNull Run<?, ?> run, @NonNull TaskListener listener, @NonNull InvocationSpec spec,
+            boolean waitForCompletion, boolean failOnTaskFailure, @CheckForNull Integer waitTimeout)
+            throws IOException, InterruptedException {
+        Long seconds = waitTimeout == null ? null : waitTimeout.longValue();
+        if (waitForCompletion) {
+            Optional<Violation> badTimeout = WaitTimeouts.check(seconds);
+            if (badTimeout.isPresent()) {
+                throw new AbortException(new InvalidRequestException("build step settings", List.of(badTimeout.get())).getMessage());
+            }
+        }
+        Started started = invoke(run, listener, spec);
+        if (!waitForCompletion) {
+            return;
+        }
+        try {
+            WatchResult result = InvocationWaiter.await(started.client(), started.invocationId(), run, listener,
+                    WaitTimeouts.of(seconds), new HashSet<>());
+            InvocationWaiter.judge(result, failOnTaskFailure, listener);
+        } catch (InterruptedException e) {
+            // The build was aborted: stop the remote run too, then let the build end as aborted.
+            InvocationWaiter.cancel(started.client(), started.invocationId(), listener);
+            throw e;
+        }
     }
 }

@@ -17,7 +17,6 @@ import io.jenkins.plugins.tat.client.watch.InvocationWatcher;
 import io.jenkins.plugins.tat.client.watch.TaskReport;
 import io.jenkins.plugins.tat.client.watch.WatchResult;
 import io.jenkins.plugins.tat.config.TatClients;
-import io.jenkins.plugins.tat.credentials.TencentCloudApiKeys;
 import io.jenkins.plugins.tat.invoke.InvocationSpec;
 import io.jenkins.plugins.tat.invoke.TatInvoker;
 import java.io.IOException;
@@ -336,7 +335,7 @@ public final class InvocationWaitExecution extends StepExecution {
     }
 
     private TatClient client(Run<?, ?> run) throws AbortException {
-        return TatClients.create(TencentCloudApiKeys.forRun(run, credentialsId), region);
+        return TatClients.forRun(run, credentialsId, region);
     }
 
     /** Saves the InvocationId before the first poll, so that a restart waits instead of invoking. */

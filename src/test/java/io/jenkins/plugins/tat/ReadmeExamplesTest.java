@@ -223,8 +223,8 @@ class ReadmeExamplesTest {
         JsonNode policy = json.readTree(readme.get(0));
         assertThat(policy).isEqualTo(json.readTree(doc.get(0)));
         assertThat(policy.path("statement").get(0).path("action")).extracting(JsonNode::asText).containsExactlyInAnyOrder(
-                "tat:InvokeCommand", "tat:RunCommand", "tat:DescribeCommands", "tat:DescribeInvocations",
-                "tat:DescribeInvocationTasks", "tat:CancelInvocation");
+                "tat:InvokeCommand", "tat:RunCommand", "tat:DescribeAutomationAgentStatus", "tat:DescribeCommands",
+                "tat:DescribeInvocations", "tat:DescribeInvocationTasks", "tat:CancelInvocation");
     }
 
     private WorkflowJob pipeline(String script) throws Exception {

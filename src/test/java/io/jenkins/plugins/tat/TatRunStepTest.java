@@ -200,7 +200,7 @@ class TatRunStepTest {
     void anApiRefusalShowsItsCode() throws Exception {
         tat.emu.setAgentOnline(CVM_2, false);
 
-        WorkflowRun b = r.buildAndAssertStatus(Result.FAILURE, pipeline(run("'uptime'", "")));
+        WorkflowRun b = r.buildAndAssertStatus(Result.FAILURE, pipeline(run("'uptime'", ", preflight: false")));
 
         r.assertLogContains("ResourceUnavailable.AgentStatusNotOnline", b);
         r.assertLogContains("RequestId: ", b);

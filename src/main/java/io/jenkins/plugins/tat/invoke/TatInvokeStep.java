@@ -50,6 +50,8 @@ public final class TatInvokeStep extends Step {
     private boolean waitForCompletion;
     private boolean failOnTaskFailure = true;
     private Integer waitTimeout;
+    private boolean preflight = true;
+    private boolean skipOfflineInstances;
 
     /**
      * @param credentialsId the API key's credentials ID
@@ -213,11 +215,38 @@ public final class TatInvokeStep extends Step {
         this.waitTimeout = waitTimeout;
     }
 
+    /** @return whether the agents (and a saved command's parameters) are checked before sending, when cheap */
+    public boolean isPreflight() {
+        return preflight;
+    }
+
+    /**
+     * @param preflight whether to check, before sending, that each instance's TAT agent is online and
+     *     (tatInvoke) that the parameters fit the saved command; it takes at most 2 requests
+     *     (default true)
+     */
+    @DataBoundSetter
+    public void setPreflight(boolean preflight) {
+        this.preflight = preflight;
+    }
+
+    /** @return whether instances whose agent is not online are left out instead of failing the step */
+    public boolean isSkipOfflineInstances() {
+        return skipOfflineInstances;
+    }
+
+    /** @param skipOfflineInstances whether to run on the instances whose agent is online and name the others (default false) */
+    @DataBoundSetter
+    public void setSkipOfflineInstances(boolean skipOfflineInstances) {
+        this.skipOfflineInstances = skipOfflineInstances;
+    }
+
     InvocationSpec spec() {
         return InvocationSpec.builder()
                 .credentialsId(credentialsId).region(region).commandId(commandId).instanceIds(instanceIds)
                 .parameters(parameters).username(username).workingDirectory(workingDirectory).timeout(timeout)
                 .outputCosBucketUrl(outputCosBucketUrl).outputCosKeyPrefix(outputCosKeyPrefix)
+                .preflight(isPreflight()).skipOfflineInstances(skipOfflineInstances)
                 .build();
     }
 

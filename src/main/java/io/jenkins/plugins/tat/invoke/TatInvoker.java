@@ -88,7 +88,7 @@ public final class TatInvoker {
             throw new AbortException(new InvalidRequestException(argumentsName(spec), violations).getMessage());
         }
         TatClient client = TatClients.forRun(run, spec.getCredentialsId(), spec.getRegion());
-        List<String> targets = spec.getInstanceIds();
+        List<String> targets = Preflight.check(client, spec, listener);
 
         listener.getLogger().println(spec.getKind() == InvocationSpec.Kind.COMMAND
                 ? Messages.TatInvoker_Invoking(spec.describe(), targets.size(), spec.getRegion())

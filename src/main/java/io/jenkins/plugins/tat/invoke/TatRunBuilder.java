@@ -46,6 +46,9 @@ public final class TatRunBuilder extends Builder implements SimpleBuildStep {
     private boolean waitForCompletion;
     private boolean failOnTaskFailure = true;
     private Integer waitTimeout;
+    /** {@code null} when never set: the check is on by default. */
+    private Boolean preflight;
+    private boolean skipOfflineInstances;
 
     /**
      * @param instanceIds instance IDs separated by commas or white space
@@ -254,6 +257,31 @@ public final class TatRunBuilder extends Builder implements SimpleBuildStep {
         this.waitTimeout = waitTimeout;
     }
 
+    /** @return whether the agents (and a saved command's parameters) are checked before sending, when cheap */
+    public boolean isPreflight() {
+        return preflight == null || preflight;
+    }
+
+    /**
+     * @param preflight whether to check, before sending, that each instance's TAT agent is online and
+     *     (for a saved command) that the parameters fit it; it takes at most 2 requests (default true)
+     */
+    @DataBoundSetter
+    public void setPreflight(boolean preflight) {
+        this.preflight = preflight;
+    }
+
+    /** @return whether instances whose agent is not online are left out instead of failing the build */
+    public boolean isSkipOfflineInstances() {
+        return skipOfflineInstances;
+    }
+
+    /** @param skipOfflineInstances whether to run on the instances whose agent is online and name the others (default false) */
+    @DataBoundSetter
+    public void setSkipOfflineInstances(boolean skipOfflineInstances) {
+        this.skipOfflineInstances = skipOfflineInstances;
+    }
+
     @Override
     public boolean requiresWorkspace() {
         return false;
@@ -268,6 +296,7 @@ public final class TatRunBuilder extends Builder implements SimpleBuildStep {
                 .username(username).workingDirectory(workingDirectory).timeout(timeout)
                 .commandName(commandName).description(description).saveCommand(saveCommand)
                 .outputCosBucketUrl(outputCosBucketUrl).outputCosKeyPrefix(outputCosKeyPrefix)
+                .preflight(isPreflight()).skipOfflineInstances(skipOfflineInstances)
                 .build()
                 .expand(env);
         TatInvoker.perform(run, listener, spec, waitForCompletion, failOnTaskFailure, waitTimeout);

@@ -54,6 +54,8 @@ public final class TatRunStep extends Step {
     private boolean waitForCompletion;
     private boolean failOnTaskFailure = true;
     private Integer waitTimeout;
+    private boolean preflight = true;
+    private boolean skipOfflineInstances;
 
     /**
      * @param instanceIds a list of instance IDs, or a string of IDs separated by commas or white space
@@ -283,6 +285,32 @@ public final class TatRunStep extends Step {
         this.waitTimeout = waitTimeout;
     }
 
+    /** @return whether the agents (and a saved command's parameters) are checked before sending, when cheap */
+    public boolean isPreflight() {
+        return preflight;
+    }
+
+    /**
+     * @param preflight whether to check, before sending, that each instance's TAT agent is online and
+     *     (tatInvoke) that the parameters fit the saved command; it takes at most 2 requests
+     *     (default true)
+     */
+    @DataBoundSetter
+    public void setPreflight(boolean preflight) {
+        this.preflight = preflight;
+    }
+
+    /** @return whether instances whose agent is not online are left out instead of failing the step */
+    public boolean isSkipOfflineInstances() {
+        return skipOfflineInstances;
+    }
+
+    /** @param skipOfflineInstances whether to run on the instances whose agent is online and name the others (default false) */
+    @DataBoundSetter
+    public void setSkipOfflineInstances(boolean skipOfflineInstances) {
+        this.skipOfflineInstances = skipOfflineInstances;
+    }
+
     InvocationSpec spec() {
         return InvocationSpec.forScript()
                 .credentialsId(credentialsId).region(region).instanceIds(instanceIds).script(script)
@@ -290,6 +318,7 @@ public final class TatRunStep extends Step {
                 .username(username).workingDirectory(workingDirectory).timeout(timeout)
                 .commandName(commandName).description(description).saveCommand(saveCommand)
                 .outputCosBucketUrl(outputCosBucketUrl).outputCosKeyPrefix(outputCosKeyPrefix)
+                .preflight(isPreflight()).skipOfflineInstances(skipOfflineInstances)
                 .build();
     }
 

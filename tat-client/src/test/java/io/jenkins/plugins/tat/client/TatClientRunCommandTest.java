@@ -2,10 +2,12 @@ package io.jenkins.plugins.tat.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +97,21 @@ class TatClientRunCommandTest extends TatClientTestSupport {
                 .containsExactly(CVM_1 + " true", CVM_2 + " false");
         assertThat(response.agents().get(0).environment()).isEqualTo("Linux");
         assertThat(response.agents().get(0).lastHeartbeatTime()).isNotNull();
+    }
+
+    @Test
+    void preflightReadsTakeTheDeploymentShareNotThePollingOne() throws Exception {
+        // 3 requests per 10 minutes, 1 of them for polling: one poll uses up the polling share.
+        TatClient client = clientBuilder().rateLimiter(new RequestRateLimiter(3, 1, 600_000)).build();
+        client.describeInvocations(DescribeInvocationsRequest.builder().build());
+
+        // Were they polling, each would wait the 10 minutes for the poll to leave the window.
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+            client.describeAutomationAgentStatus(DescribeAutomationAgentStatusRequest.builder()
+                    .instanceIds(List.of(CVM_1)).build());
+            client.describeCommands(describeCommands());
+        });
+        assertThat(emu.requests()).hasSize(3);
     }
 
     @Test

@@ -44,8 +44,8 @@ class GatewayChecksTest extends EmulatorTestSupport {
 
     @Test
     void unknownActionIsInvalidAction() {
-        assertThat(errorCode("RunCommand", "{}")).isEqualTo("InvalidAction");
-        assertThat(emu.received("RunCommand")).isEqualTo(1);
+        assertThat(errorCode("CreateInvoker", "{}")).isEqualTo("InvalidAction");
+        assertThat(emu.received("CreateInvoker")).isEqualTo(1);
     }
 
     @Test

@@ -7,34 +7,34 @@ import java.util.stream.Collectors;
 
 /**
  * A fleet's batch failed: what was sent (and runs), which batch failed, whether it may have
- * started all the same, and what was not sent. The message says all of it; the cause is the
- * failed call's own exception.
+ * started all the same, and what was not sent. The message says all of it; the cause
+ * ({@link #getCause()}) is the failed call's own {@link TatException}.
  */
 public final class BatchSendException extends TatException {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient List<SentBatch> sent;
+    /** @serial the batches the API accepted */
+    private final List<SentBatch> sent;
+    /** @serial the failed batch's position, from 0 */
     private final int failedIndex;
-    private final transient List<String> failedInstances;
+    /** @serial the failed batch's instances */
+    private final List<String> failedInstances;
+    /** @serial whether the failed batch may have started all the same */
     private final boolean mayHaveStarted;
-    private final transient List<List<String>> notSent;
+    /** @serial the batches after the failed one */
+    private final List<List<String>> notSent;
+    /** @serial how many batches the fleet has */
     private final int batchCount;
 
     BatchSendException(List<List<String>> batches, List<SentBatch> sent, int failedIndex, TatException cause) {
-        this(List.copyOf(sent), failedIndex, batches.get(failedIndex), mayHaveStarted(cause),
-                List.copyOf(batches.subList(failedIndex + 1, batches.size())), batches.size(), cause);
-    }
-
-    private BatchSendException(List<SentBatch> sent, int failedIndex, List<String> failedInstances,
-            boolean mayHaveStarted, List<List<String>> notSent, int batchCount, TatException cause) {
-        super(message(sent, failedIndex, failedInstances, mayHaveStarted, notSent, batchCount, cause), cause);
-        this.sent = sent;
+        super(message(sent, failedIndex, batches, mayHaveStarted(cause), cause), cause);
+        this.sent = List.copyOf(sent);
         this.failedIndex = failedIndex;
-        this.failedInstances = failedInstances;
-        this.mayHaveStarted = mayHaveStarted;
-        this.notSent = notSent;
-        this.batchCount = batchCount;
+        this.failedInstances = List.copyOf(batches.get(failedIndex));
+        this.mayHaveStarted = mayHaveStarted(cause);
+        this.notSent = List.copyOf(batches.subList(failedIndex + 1, batches.size()));
+        this.batchCount = batches.size();
     }
 
     /**
@@ -78,14 +78,11 @@ public final class BatchSendException extends TatException {
         return batchCount;
     }
 
-    /** @return the failed call's exception */
-    @Override
-    public synchronized TatException getCause() {
-        return (TatException) super.getCause();
-    }
-
-    private static String message(List<SentBatch> sent, int failedIndex, List<String> failedInstances,
-            boolean mayHaveStarted, List<List<String>> notSent, int batchCount, TatException cause) {
+    private static String message(List<SentBatch> sent, int failedIndex, List<List<String>> batches,
+            boolean mayHaveStarted, TatException cause) {
+        List<String> failedInstances = batches.get(failedIndex);
+        List<List<String>> notSent = batches.subList(failedIndex + 1, batches.size());
+        int batchCount = batches.size();
         StringBuilder m = new StringBuilder("Batch ").append(failedIndex + 1).append(" of ").append(batchCount)
                 .append(" (").append(failedInstances.size()).append(" instances, ").append(range(failedInstances))
                 .append(") failed: ").append(cause.getMessage());

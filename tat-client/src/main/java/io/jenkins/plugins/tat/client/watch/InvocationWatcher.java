@@ -6,15 +6,19 @@ import io.jenkins.plugins.tat.client.TatException;
 import io.jenkins.plugins.tat.client.TatIds;
 import io.jenkins.plugins.tat.client.TaskStatus;
 import io.jenkins.plugins.tat.client.TencentCloudApiException;
+import io.jenkins.plugins.tat.client.Texts;
 import io.jenkins.plugins.tat.client.Violation;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 
@@ -148,6 +152,63 @@ public final class InvocationWatcher {
                 initialInterval, maxInterval, waitTimeout, client.region());
         SharedPoller.of(client).add(watch, client);
         return watch.future;
+    }
+
+    /**
+     * Waits for several invocations at once, e.g. the batches of a fleet. Each is one watch of
+     * the shared poller, whose rounds ask for up to 100 invocations in one call, so waiting for
+     * a fleet of many batches costs about what waiting for one invocation costs.
+     *
+     * @param invocationIds the invocations, {@code inv-xxxxxxxx}, none twice
+     * @param alreadyReported IDs of tasks not to report to the listener again
+     * @param listener hears each newly finished task of any of them; called from the poller's
+     *     threads, possibly for two invocations at once
+     * @return completes with one result per invocation, in the order given; or exceptionally as
+     *     {@link #watchAsync(String, WatchListener)} does, with the first watch's failure, which
+     *     cancels the other watches. Cancelling it cancels every watch (not the tasks).
+     * @throws InvalidRequestException if an ID is not an invocation ID or is given twice (nothing
+     *     was sent and no watch started)
+     */
+    public CompletableFuture<List<WatchResult>> watchAllAsync(List<String> invocationIds,
+            Collection<String> alreadyReported, WatchListener listener) {
+        List<Violation> violations = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < invocationIds.size(); i++) {
+            String id = invocationIds.get(i);
+            String field = "InvocationIds[" + i + "]";
+            TatIds.checkInvocationId(field, id).ifPresent(violations::add);
+            if (id != null && !seen.add(id)) {
+                violations.add(new Violation(field, "'" + Texts.shorten(id) + "' is listed more than once",
+                        "InvalidParameterValue"));
+            }
+        }
+        if (invocationIds.isEmpty()) {
+            violations.add(new Violation("InvocationIds", "is required: at least one invocation ID", "MissingParameter"));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException("wait request", violations);
+        }
+        Objects.requireNonNull(listener);
+        List<CompletableFuture<WatchResult>> watches = new ArrayList<>(invocationIds.size());
+        CompletableFuture<List<WatchResult>> all = new CompletableFuture<>();
+        for (String id : invocationIds) {
+            CompletableFuture<WatchResult> watch = watchAsync(id, alreadyReported, listener);
+            watches.add(watch);
+            watch.whenComplete((result, failure) -> {
+                if (failure != null) {
+                    all.completeExceptionally(failure instanceof CompletionException ? failure.getCause() : failure);
+                }
+            });
+        }
+        CompletableFuture.allOf(watches.toArray(CompletableFuture[]::new)).thenRun(() -> all.complete(
+                watches.stream().map(CompletableFuture::join).toList()));
+        // However "all" ends early (a watch failed, or the caller cancelled it), end the rest.
+        all.whenComplete((results, failure) -> {
+            if (failure != null) {
+                watches.forEach(w -> w.cancel(false));
+            }
+        });
+        return all;
     }
 
     /**

@@ -26,15 +26,21 @@ public final class BatchSendException extends TatException {
     private final List<List<String>> notSent;
     /** @serial how many batches the fleet has */
     private final int batchCount;
+    /** @serial the failed call's exception */
+    private final TatException failure;
+    /** @serial what became of the batches, in words */
+    private final String outcome;
 
     BatchSendException(List<List<String>> batches, List<SentBatch> sent, int failedIndex, TatException cause) {
-        super(message(sent, failedIndex, batches, mayHaveStarted(cause), cause), cause);
+        super(head(failedIndex, batches, cause) + " " + outcome(sent, failedIndex, batches, mayHaveStarted(cause)), cause);
         this.sent = List.copyOf(sent);
         this.failedIndex = failedIndex;
         this.failedInstances = List.copyOf(batches.get(failedIndex));
         this.mayHaveStarted = mayHaveStarted(cause);
         this.notSent = List.copyOf(batches.subList(failedIndex + 1, batches.size()));
         this.batchCount = batches.size();
+        this.failure = cause;
+        this.outcome = outcome(sent, failedIndex, batches, mayHaveStarted);
     }
 
     /**
@@ -78,21 +84,37 @@ public final class BatchSendException extends TatException {
         return batchCount;
     }
 
-    private static String message(List<SentBatch> sent, int failedIndex, List<List<String>> batches,
-            boolean mayHaveStarted, TatException cause) {
+    /** @return the failed call's exception (also {@link #getCause()}) */
+    public TatException failure() {
+        return failure;
+    }
+
+    /**
+     * @return what became of the batches, in words: whether the failed one may have started,
+     *     which were sent before it (with their InvocationIds) and which were not sent
+     */
+    public String outcome() {
+        return outcome;
+    }
+
+    private static String head(int failedIndex, List<List<String>> batches, TatException cause) {
         List<String> failedInstances = batches.get(failedIndex);
+        return "Batch " + (failedIndex + 1) + " of " + batches.size() + " (" + failedInstances.size() + " instances, "
+                + range(failedInstances) + ") failed: " + cause.getMessage();
+    }
+
+    private static String outcome(List<SentBatch> sent, int failedIndex, List<List<String>> batches,
+            boolean mayHaveStarted) {
         List<List<String>> notSent = batches.subList(failedIndex + 1, batches.size());
         int batchCount = batches.size();
-        StringBuilder m = new StringBuilder("Batch ").append(failedIndex + 1).append(" of ").append(batchCount)
-                .append(" (").append(failedInstances.size()).append(" instances, ").append(range(failedInstances))
-                .append(") failed: ").append(cause.getMessage());
+        StringBuilder m = new StringBuilder();
         if (mayHaveStarted) {
-            m.append(" It may have started all the same; it was not sent again.");
+            m.append("It may have started all the same; it was not sent again. ");
         }
         if (sent.isEmpty()) {
-            m.append(" No batch was sent before it.");
+            m.append("No batch was sent before it.");
         } else {
-            m.append(" Sent before it, and running: ").append(sent.stream()
+            m.append("Sent before it, and running: ").append(sent.stream()
                     .map(b -> "batch " + (b.index() + 1) + " " + b.invocationId() + " (" + b.instanceIds().size()
                             + " instances)")
                     .collect(Collectors.joining(", ")))

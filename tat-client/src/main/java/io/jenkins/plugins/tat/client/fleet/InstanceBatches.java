@@ -1,6 +1,7 @@
 package io.jenkins.plugins.tat.client.fleet;
 
 import io.jenkins.plugins.tat.client.InvokeCommandRules;
+import io.jenkins.plugins.tat.client.Violation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -38,5 +39,45 @@ public final class InstanceBatches {
             batches.add(List.copyOf(instanceIds.subList(from, Math.min(instanceIds.size(), from + batchSize))));
         }
         return List.copyOf(batches);
+    }
+
+    /**
+     * The violations of a request for a whole fleet, from those of the same request for its first
+     * batch: every field is checked as one call would check it, except the instance list, which is
+     * checked whole by {@link InvokeCommandRules#fleetInstanceIds(List)} (any number of instances,
+     * none twice across batches, one kind).
+     *
+     * @param firstBatch the violations of the request for the first {@link #BATCH_SIZE}
+     *     instances, in field order
+     * @param fleet every instance ID
+     * @return the violations of the fleet's request, in field order
+     */
+    public static List<Violation> fleetViolations(List<Violation> firstBatch, List<String> fleet) {
+        List<Violation> violations = new ArrayList<>();
+        int instancesAt = -1;
+        for (Violation v : firstBatch) {
+            if (isInstanceField(v.field())) {
+                instancesAt = instancesAt < 0 ? violations.size() : instancesAt;
+            } else {
+                violations.add(v);
+            }
+        }
+        if (instancesAt < 0) {
+            // InstanceIds comes right after the field naming what runs (CommandId or Content).
+            instancesAt = 0;
+            while (instancesAt < violations.size() && isWhatRuns(violations.get(instancesAt).field())) {
+                instancesAt++;
+            }
+        }
+        violations.addAll(instancesAt, InvokeCommandRules.fleetInstanceIds(fleet));
+        return violations;
+    }
+
+    private static boolean isInstanceField(String field) {
+        return field.equals("InstanceIds") || field.startsWith("InstanceIds[");
+    }
+
+    private static boolean isWhatRuns(String field) {
+        return field.equals("CommandId") || field.equals("Content");
     }
 }

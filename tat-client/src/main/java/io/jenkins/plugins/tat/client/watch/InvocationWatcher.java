@@ -6,19 +6,18 @@ import io.jenkins.plugins.tat.client.TatException;
 import io.jenkins.plugins.tat.client.TatIds;
 import io.jenkins.plugins.tat.client.TaskStatus;
 import io.jenkins.plugins.tat.client.TencentCloudApiException;
-import io.jenkins.plugins.tat.client.Texts;
 import io.jenkins.plugins.tat.client.Violation;
+import io.jenkins.plugins.tat.client.fleet.AllOf;
+import io.jenkins.plugins.tat.client.fleet.InvocationIdList;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 
@@ -171,44 +170,16 @@ public final class InvocationWatcher {
      */
     public CompletableFuture<List<WatchResult>> watchAllAsync(List<String> invocationIds,
             Collection<String> alreadyReported, WatchListener listener) {
-        List<Violation> violations = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < invocationIds.size(); i++) {
-            String id = invocationIds.get(i);
-            String field = "InvocationIds[" + i + "]";
-            TatIds.checkInvocationId(field, id).ifPresent(violations::add);
-            if (id != null && !seen.add(id)) {
-                violations.add(new Violation(field, "'" + Texts.shorten(id) + "' is listed more than once",
-                        "InvalidParameterValue"));
-            }
-        }
-        if (invocationIds.isEmpty()) {
-            violations.add(new Violation("InvocationIds", "is required: at least one invocation ID", "MissingParameter"));
-        }
+        List<Violation> violations = InvocationIdList.check("InvocationIds", invocationIds);
         if (!violations.isEmpty()) {
             throw new InvalidRequestException("wait request", violations);
         }
         Objects.requireNonNull(listener);
         List<CompletableFuture<WatchResult>> watches = new ArrayList<>(invocationIds.size());
-        CompletableFuture<List<WatchResult>> all = new CompletableFuture<>();
         for (String id : invocationIds) {
-            CompletableFuture<WatchResult> watch = watchAsync(id, alreadyReported, listener);
-            watches.add(watch);
-            watch.whenComplete((result, failure) -> {
-                if (failure != null) {
-                    all.completeExceptionally(failure instanceof CompletionException ? failure.getCause() : failure);
-                }
-            });
+            watches.add(watchAsync(id, alreadyReported, listener));
         }
-        CompletableFuture.allOf(watches.toArray(CompletableFuture[]::new)).thenRun(() -> all.complete(
-                watches.stream().map(CompletableFuture::join).toList()));
-        // However "all" ends early (a watch failed, or the caller cancelled it), end the rest.
-        all.whenComplete((results, failure) -> {
-            if (failure != null) {
-                watches.forEach(w -> w.cancel(false));
-            }
-        });
-        return all;
+        return AllOf.allOrFirstFailure(watches);
     }
 
     /**

@@ -110,7 +110,7 @@ public final class TatInvocationAction implements RunAction2, EnvironmentContrib
     }
 
     @Override
-    public void buildEnvironment(@NonNull Run<?, ?> run, @NonNull EnvVars env) {
+    public synchronized void buildEnvironment(@NonNull Run<?, ?> run, @NonNull EnvVars env) {
         env.put(ENV_VAR, invocationId);
         // Actions contribute in the order they were added: a fleet's first batch starts the list,
         // its later batches add to it, and anything started alone replaces it.

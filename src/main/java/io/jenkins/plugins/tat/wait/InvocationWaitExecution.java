@@ -2,7 +2,6 @@ package io.jenkins.plugins.tat.wait;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
-import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.AbortException;
 import hudson.init.Terminator;
 import hudson.model.Run;
@@ -88,8 +87,6 @@ public final class InvocationWaitExecution extends StepExecution {
      * the request is built.
      */
     @CheckForNull
-    @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED",
-            justification = "Never needed after a restart: onResume does not invoke. Not persisted: it holds parameter values.")
     private transient volatile InvocationSpec spec;
     private final String credentialsId;
     private final String region;
@@ -116,17 +113,12 @@ public final class InvocationWaitExecution extends StepExecution {
 
     // State of this JVM only: after a restart no wait is running, nothing is stopping and nothing
     // is being invoked, which are exactly the default values deserialisation leaves.
-    @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "null after a restart is right")
     private transient volatile Future<?> task;
     /** The poller's wait, once registered; cancelling it ends the wait. */
-    @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "null after a restart is right")
     private transient volatile CompletableFuture<List<WatchResult>> watching;
-    @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "false after a restart is right")
     private transient volatile boolean stopping;
-    @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "false after a restart is right")
     private transient volatile boolean invoking;
     /** Why the step was stopped; the waiting thread ends the step with it if stop() could not. */
-    @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "null after a restart is right")
     private transient volatile Throwable stopCause;
 
     /**

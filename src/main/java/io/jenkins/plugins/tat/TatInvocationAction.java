@@ -24,6 +24,9 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
  *       last one, because actions contribute in the order they were added. An invocation of
  *       {@code tatRun} with {@code saveCommand} also sets {@value #COMMAND_ENV_VAR} to the saved
  *       command; it then holds the last command saved, whatever was started after it.</li>
+ *   <li>It sets {@value #IDS_ENV_VAR} to the InvocationIds of the latest step: one ID, or for
+ *       a fleet sent in several batches (one action each) all of them, comma-separated, in
+ *       batch order; the same value the step returned.</li>
  *   <li>It is a page of the build: region, command, InvocationId, and once waited for, each
  *       instance's status and exit code, with a link to the TAT console.</li>
  * </ul>
@@ -46,6 +49,12 @@ public final class TatInvocationAction implements RunAction2, EnvironmentContrib
     /** The environment variable holding the ID of the command the build's latest {@code tatRun} saved. */
     public static final String COMMAND_ENV_VAR = "TAT_COMMAND_ID";
 
+    /**
+     * The environment variable holding the InvocationIds of the build's latest step, comma-separated:
+     * several for a fleet sent in batches.
+     */
+    public static final String IDS_ENV_VAR = "TAT_INVOCATION_IDS";
+
     private final String invocationId;
     private final String region;
     private final String commandId;
@@ -56,6 +65,11 @@ public final class TatInvocationAction implements RunAction2, EnvironmentContrib
     private String summary;
     /** The command RunCommand saved (SaveCommand), or {@code null}; absent from older build.xml files. */
     private String savedCommandId;
+    /** For a batch of a fleet: its position from 0, the fleet's batch count and first InvocationId. */
+    private int batchIndex;
+    private int batchCount;
+    @CheckForNull
+    private String firstOfFleet;
 
     private transient Run<?, ?> run;
 
@@ -96,8 +110,14 @@ public final class TatInvocationAction implements RunAction2, EnvironmentContrib
     }
 
     @Override
-    public void buildEnvironment(@NonNull Run<?, ?> run, @NonNull EnvVars env) {
+    public synchronized void buildEnvironment(@NonNull Run<?, ?> run, @NonNull EnvVars env) {
         env.put(ENV_VAR, invocationId);
+        // Actions contribute in the order they were added: a fleet's first batch starts the list,
+        // its later batches add to it, and anything started alone replaces it.
+        String sofar = env.get(IDS_ENV_VAR);
+        boolean laterBatch = batchIndex > 0 && firstOfFleet != null && sofar != null
+                && (sofar.equals(firstOfFleet) || sofar.startsWith(firstOfFleet + ","));
+        env.put(IDS_ENV_VAR, laterBatch ? sofar + "," + invocationId : invocationId);
         if (savedCommandId != null) {
             env.put(COMMAND_ENV_VAR, savedCommandId);
         }
@@ -111,6 +131,30 @@ public final class TatInvocationAction implements RunAction2, EnvironmentContrib
     @Restricted(NoExternalUse.class)
     public synchronized void recordSavedCommand(@NonNull String commandId) {
         this.savedCommandId = commandId;
+    }
+
+    /**
+     * Records that the invocation is one batch of a fleet.
+     *
+     * @param index the batch's position, from 0
+     * @param count how many batches the fleet has
+     * @param firstInvocationId the InvocationId of the fleet's first batch
+     */
+    @Restricted(NoExternalUse.class)
+    public synchronized void recordBatch(int index, int count, @NonNull String firstInvocationId) {
+        this.batchIndex = index;
+        this.batchCount = count;
+        this.firstOfFleet = firstInvocationId;
+    }
+
+    /** @return the batch's position, from 1, when the invocation is one batch of a fleet; else 0 */
+    public synchronized int getBatchNumber() {
+        return batchCount > 1 ? batchIndex + 1 : 0;
+    }
+
+    /** @return how many batches the fleet has, when the invocation is one of them; else 0 */
+    public synchronized int getBatchCount() {
+        return batchCount > 1 ? batchCount : 0;
     }
 
     /** @return the command {@code tatRun} saved with {@code saveCommand}, or {@code null} */

@@ -51,7 +51,7 @@ class ApiSurfaceTest {
     /** Public members of API types that exist only for the plugin itself or its views. */
     private static final Set<String> INTERNAL_MEMBERS_OF_API = Set.of(
             "TatInvocationAction(String,String,String,String,int,String)", "TatInvocationAction.recordResult",
-            "TatInvocationAction.getRun", "TatInvocationAction.recordSavedCommand",
+            "TatInvocationAction.getRun", "TatInvocationAction.recordSavedCommand", "TatInvocationAction.recordBatch",
             "TatGlobalConfiguration.endpointUri", "TatGlobalConfiguration.languageOrNull",
             "TatInvokeStep.getInstanceIdsText", "TatInvokeStep.getParametersText",
             "TatRunStep.getInstanceIdsText", "TatRunStep.getParametersText", "TatRunStep.getDefaultParametersText");

@@ -10,6 +10,7 @@ import io.jenkins.plugins.tat.client.RunCommandRequest;
 import io.jenkins.plugins.tat.client.TatIds;
 import io.jenkins.plugins.tat.client.Texts;
 import io.jenkins.plugins.tat.client.Violation;
+import io.jenkins.plugins.tat.client.fleet.InstanceBatches;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -157,12 +158,21 @@ public final class InvocationSpec implements Serializable {
 
     /**
      * Checks the request these values describe against the API's rules, without sending anything.
+     * Any number of instances may be given: more than one call takes are sent in batches
+     * ({@link InstanceBatches}), each of which must pass the same checks.
      *
      * @return every violation; empty when the request may be sent
      */
     @NonNull
     public List<Violation> validate() {
-        return kind == Kind.COMMAND ? toRequest().validate() : toRunRequest().validate();
+        List<String> fleet = getInstanceIds();
+        if (fleet.size() <= InstanceBatches.BATCH_SIZE) {
+            return kind == Kind.COMMAND ? toRequest().validate() : toRunRequest().validate();
+        }
+        // More instances than one call takes: sent in batches, each checked like the first.
+        List<String> first = fleet.subList(0, InstanceBatches.BATCH_SIZE);
+        return InstanceBatches.fleetViolations(kind == Kind.COMMAND ? toRequest().withInstanceIds(first).validate()
+                : toRunRequest().toBuilder().instanceIds(first).build().validate(), fleet);
     }
 
     /**

@@ -276,7 +276,7 @@ public final class TatInvokeStep extends Step {
 
         @Override
         protected String run() throws Exception {
-            return TatInvoker.invoke(getContext().get(Run.class), getContext().get(TaskListener.class), spec).invocationId();
+            return TatInvoker.invoke(getContext().get(Run.class), getContext().get(TaskListener.class), spec).result();
         }
     }
 

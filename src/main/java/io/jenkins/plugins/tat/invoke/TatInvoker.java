@@ -10,9 +10,14 @@ import io.jenkins.plugins.tat.client.Endpoints;
 import io.jenkins.plugins.tat.client.InvalidRequestException;
 import io.jenkins.plugins.tat.client.InvokeCommandResponse;
 import io.jenkins.plugins.tat.client.Regions;
+import io.jenkins.plugins.tat.client.RunCommandRequest;
 import io.jenkins.plugins.tat.client.RunCommandResponse;
 import io.jenkins.plugins.tat.client.TatClient;
-import io.jenkins.plugins.tat.client.TatException;
+import io.jenkins.plugins.tat.client.fleet.BatchSendException;
+import io.jenkins.plugins.tat.client.fleet.BatchSender;
+import io.jenkins.plugins.tat.client.fleet.InstanceBatches;
+import io.jenkins.plugins.tat.client.fleet.InvocationIdList;
+import io.jenkins.plugins.tat.client.fleet.SentBatch;
 import io.jenkins.plugins.tat.client.Violation;
 import io.jenkins.plugins.tat.client.watch.WaitTimeouts;
 import io.jenkins.plugins.tat.client.watch.WatchResult;
@@ -20,10 +25,11 @@ import io.jenkins.plugins.tat.config.TatClients;
 import io.jenkins.plugins.tat.wait.InvocationWaitExecution;
 import io.jenkins.plugins.tat.wait.InvocationWaiter;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.accmod.Restricted;
@@ -45,14 +51,35 @@ public final class TatInvoker {
     private TatInvoker() {}
 
     /**
-     * A started invocation, and the client that started it (for waiting on it).
+     * What was started, and the client that started it (for waiting on it): one invocation, or
+     * for more instances than one call takes, one per batch of at most
+     * {@value InstanceBatches#BATCH_SIZE}.
      *
-     * @param invocationId the InvocationId
+     * @param invocationIds the InvocationIds, one per batch
      * @param client the client
-     * @param action the action recorded on the build
+     * @param actions the actions recorded on the build, one per batch
      */
     @Restricted(NoExternalUse.class)
-    public record Started(String invocationId, TatClient client, TatInvocationAction action) {}
+    public record Started(List<String> invocationIds, TatClient client, List<TatInvocationAction> actions) {
+
+        /**
+         * @param invocationIds the InvocationIds, one per batch
+         * @param client the client
+         * @param actions the actions recorded on the build, one per batch
+         */
+        public Started {
+            invocationIds = List.copyOf(invocationIds);
+            actions = List.copyOf(actions);
+        }
+
+        /**
+         * @return what the step returns and {@value TatInvocationAction#IDS_ENV_VAR} holds: the
+         *     InvocationId, or for a fleet sent in several batches all of them, comma-separated
+         */
+        public String result() {
+            return InvocationIdList.join(invocationIds);
+        }
+    }
 
     /** What the API answered: the invocation, the command it runs (when known), the RequestId. */
     private record Sent(String invocationId, String commandId, String requestId) {}
@@ -79,6 +106,27 @@ public final class TatInvoker {
     @NonNull
     public static Started invoke(@NonNull Run<?, ?> run, @NonNull TaskListener listener, @NonNull InvocationSpec spec)
             throws IOException, InterruptedException {
+        return invoke(run, listener, spec, batch -> {});
+    }
+
+    /**
+     * Starts an invocation for a build; for more instances than one call takes, one invocation
+     * per batch, sent one after the other, each once.
+     *
+     * @param run the build
+     * @param listener its log
+     * @param spec what to start; Pipeline values as given, freestyle values already expanded
+     * @param progress hears of each accepted batch before the next is sent (e.g. to save the
+     *     Pipeline's state, so that a restart never sends a batch again)
+     * @return the started invocations
+     * @throws AbortException if a value breaks a rule (nothing is sent), the credentials cannot be
+     *     used, or the API refuses a call or gives no usable answer; for a fleet the message says
+     *     which batches were sent (they run) and which were not
+     * @throws InterruptedException if the build is aborted meanwhile
+     */
+    @NonNull
+    public static Started invoke(@NonNull Run<?, ?> run, @NonNull TaskListener listener, @NonNull InvocationSpec spec,
+            @NonNull BatchSender.Progress progress) throws IOException, InterruptedException {
         // Check the request before anything else, so that a mistake fails fast and names its
         // field, without a credentials look-up or a network call.
         List<Violation> violations = new ArrayList<>();
@@ -89,35 +137,65 @@ public final class TatInvoker {
         }
         TatClient client = TatClients.forRun(run, spec.getCredentialsId(), spec.getRegion());
         List<String> targets = Preflight.check(client, spec, listener);
+        List<List<String>> batches = InstanceBatches.split(targets);
 
-        listener.getLogger().println(spec.getKind() == InvocationSpec.Kind.COMMAND
+        PrintStream log = listener.getLogger();
+        log.println(spec.getKind() == InvocationSpec.Kind.COMMAND
                 ? Messages.TatInvoker_Invoking(spec.describe(), targets.size(), spec.getRegion())
                 : Messages.TatInvoker_Running(spec.describe(), targets.size(), spec.getRegion()));
-        Sent sent;
+        if (batches.size() > 1) {
+            log.println(Messages.TatInvoker_Batches(batches.size(), InstanceBatches.BATCH_SIZE));
+        }
+        String consoleUrl = Endpoints.consoleUrl(client.endpoint(), spec.getRegion());
+        List<TatInvocationAction> actions = new ArrayList<>();
+        List<SentBatch> sent;
         try {
-            sent = send(client, spec, targets);
-        } catch (TatException e) {
-            throw new AbortException(Messages.TatInvoker_Failed(TatClients.explain(e, client)));
+            sent = BatchSender.sendAll(batches, List.of(), (index, ids) -> {
+                Sent answer = send(client, spec, ids, index);
+                TatInvocationAction action = new TatInvocationAction(answer.invocationId(), spec.getRegion(),
+                        answer.commandId(), answer.requestId(), ids.size(), consoleUrl);
+                if (batches.size() == 1) {
+                    log.println(Messages.TatInvoker_Started(answer.invocationId(), answer.requestId(), TatInvocationAction.ENV_VAR));
+                } else {
+                    action.recordBatch(index, batches.size(), actions.isEmpty() ? answer.invocationId()
+                            : actions.get(0).getInvocationId());
+                    log.println(Messages.TatInvoker_StartedBatch(index + 1, batches.size(), answer.invocationId(),
+                            answer.requestId(), ids.size()));
+                }
+                if (index == 0 && spec.isSaveCommand() && answer.commandId() != null) {
+                    action.recordSavedCommand(answer.commandId());
+                    log.println(Messages.TatInvoker_Saved(answer.commandId(), TatInvocationAction.COMMAND_ENV_VAR));
+                }
+                run.addAction(action);
+                actions.add(action);
+                return answer.invocationId();
+            }, progress);
+        } catch (BatchSendException e) {
+            throw new AbortException(e.batchCount() == 1 ? Messages.TatInvoker_Failed(TatClients.explain(e.failure(), client))
+                    : Messages.TatInvoker_BatchFailed(e.failedIndex() + 1, e.batchCount(),
+                            TatClients.explain(e.failure(), client), e.outcome()));
         }
-        listener.getLogger().println(Messages.TatInvoker_Started(sent.invocationId(), sent.requestId(), TatInvocationAction.ENV_VAR));
-
-        TatInvocationAction action = new TatInvocationAction(sent.invocationId(), spec.getRegion(), sent.commandId(),
-                sent.requestId(), targets.size(), Endpoints.consoleUrl(client.endpoint(), spec.getRegion()));
-        if (spec.isSaveCommand() && sent.commandId() != null) {
-            action.recordSavedCommand(sent.commandId());
-            listener.getLogger().println(Messages.TatInvoker_Saved(sent.commandId(), TatInvocationAction.COMMAND_ENV_VAR));
+        if (batches.size() > 1) {
+            log.println(Messages.TatInvoker_StartedAll(sent.size(), TatInvocationAction.IDS_ENV_VAR, TatInvocationAction.ENV_VAR));
         }
-        run.addAction(action);
-        return new Started(sent.invocationId(), client, action);
+        return new Started(sent.stream().map(SentBatch::invocationId).toList(), client, actions);
     }
 
-    /** The one call that starts the invocation: InvokeCommand or RunCommand, on the targets. */
-    private static Sent send(TatClient client, InvocationSpec spec, List<String> targets) throws InterruptedException {
+    /**
+     * The one call that starts a batch: InvokeCommand or RunCommand, on the batch's instances. A
+     * script to be saved is saved by the first batch only, so that a fleet saves one command.
+     */
+    private static Sent send(TatClient client, InvocationSpec spec, List<String> targets, int batch)
+            throws InterruptedException {
         if (spec.getKind() == InvocationSpec.Kind.COMMAND) {
             InvokeCommandResponse r = client.invokeCommand(spec.toRequest().withInstanceIds(targets));
             return new Sent(r.invocationId(), spec.getCommandId(), r.requestId());
         }
-        RunCommandResponse r = client.runCommand(spec.toRunRequest().toBuilder().instanceIds(targets).build());
+        RunCommandRequest.Builder request = spec.toRunRequest().toBuilder().instanceIds(targets);
+        if (batch > 0) {
+            request.saveCommand(false);
+        }
+        RunCommandResponse r = client.runCommand(request.build());
         return new Sent(r.invocationId(), r.commandId(), r.requestId());
     }
 
@@ -177,12 +255,12 @@ public final class TatInvoker {
             return;
         }
         try {
-            WatchResult result = InvocationWaiter.await(started.client(), started.invocationId(), run, listener,
-                    WaitTimeouts.of(seconds), new HashSet<>());
-            InvocationWaiter.judge(result, failOnTaskFailure, listener);
+            List<WatchResult> results = InvocationWaiter.await(started.client(), started.invocationIds(), run, listener,
+                    WaitTimeouts.of(seconds), ConcurrentHashMap.newKeySet());
+            InvocationWaiter.judge(results, failOnTaskFailure, listener);
         } catch (InterruptedException e) {
             // The build was aborted: stop the remote run too, then let the build end as aborted.
-            InvocationWaiter.cancel(started.client(), started.invocationId(), listener);
+            InvocationWaiter.cancel(started.client(), started.invocationIds(), listener);
             throw e;
         }
     }

@@ -2,7 +2,6 @@ package io.jenkins.plugins.tat.wait;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
-import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.AbortException;
 import hudson.init.Terminator;
 import hudson.model.Run;
@@ -13,6 +12,7 @@ import hudson.util.ClassLoaderSanityThreadFactory;
 import hudson.util.DaemonThreadFactory;
 import hudson.util.NamingThreadFactory;
 import io.jenkins.plugins.tat.client.TatClient;
+import io.jenkins.plugins.tat.client.fleet.InvocationIdList;
 import io.jenkins.plugins.tat.client.watch.InvocationWatcher;
 import io.jenkins.plugins.tat.client.watch.TaskReport;
 import io.jenkins.plugins.tat.client.watch.WatchResult;
@@ -22,6 +22,8 @@ import io.jenkins.plugins.tat.invoke.TatInvoker;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -85,17 +87,25 @@ public final class InvocationWaitExecution extends StepExecution {
      * the request is built.
      */
     @CheckForNull
-    @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED",
-            justification = "Never needed after a restart: onResume does not invoke. Not persisted: it holds parameter values.")
     private transient volatile InvocationSpec spec;
     private final String credentialsId;
     private final String region;
     private final long waitTimeoutSeconds;
     private final boolean failOnTaskFailure;
     private final boolean returnTaskMaps;
-    /** Set once InvokeCommand answered; saved before the first poll. */
+    /**
+     * The only InvocationId, in the state saved before fleets were sent in batches; read by
+     * {@link #readResolve()} only.
+     */
     @CheckForNull
     private volatile String invocationId;
+    /**
+     * The InvocationIds, one per batch; each saved as soon as the API answered, before the next
+     * batch is sent. Replaced, never changed, so that a reader sees a whole list.
+     */
+    private volatile ArrayList<String> invocationIds;
+    /** Whether every batch was sent (always for {@code tatWait}); until then a restart must not wait or send. */
+    private volatile boolean allSent;
     /** When the wait ends, in epoch milliseconds; 0 until waiting starts. Survives restarts. */
     private volatile long deadlineMillis;
     /** Tasks whose output is already in the log; written by the waiting thread, saved with the Pipeline. */
@@ -103,17 +113,12 @@ public final class InvocationWaitExecution extends StepExecution {
 
     // State of this JVM only: after a restart no wait is running, nothing is stopping and nothing
     // is being invoked, which are exactly the default values deserialisation leaves.
-    @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "null after a restart is right")
     private transient volatile Future<?> task;
     /** The poller's wait, once registered; cancelling it ends the wait. */
-    @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "null after a restart is right")
-    private transient volatile CompletableFuture<WatchResult> watching;
-    @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "false after a restart is right")
+    private transient volatile CompletableFuture<List<WatchResult>> watching;
     private transient volatile boolean stopping;
-    @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "false after a restart is right")
     private transient volatile boolean invoking;
     /** Why the step was stopped; the waiting thread ends the step with it if stop() could not. */
-    @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "null after a restart is right")
     private transient volatile Throwable stopCause;
 
     /**
@@ -127,7 +132,7 @@ public final class InvocationWaitExecution extends StepExecution {
      */
     public static InvocationWaitExecution invokeAndWait(StepContext context, InvocationSpec spec, long waitTimeoutSeconds,
             boolean failOnTaskFailure) {
-        return new InvocationWaitExecution(context, spec, spec.getCredentialsId(), spec.getRegion(), null,
+        return new InvocationWaitExecution(context, spec, spec.getCredentialsId(), spec.getRegion(), List.of(),
                 waitTimeoutSeconds, failOnTaskFailure, false);
     }
 
@@ -137,43 +142,59 @@ public final class InvocationWaitExecution extends StepExecution {
      * @param context the step context
      * @param credentialsId the API key's credentials ID
      * @param region the region
-     * @param invocationId the invocation to wait for
+     * @param invocationIds the invocations to wait for (one, or a fleet's batches)
      * @param waitTimeoutSeconds how long to wait
      * @param failOnTaskFailure whether a task that did not succeed fails the step
      * @return the execution
      */
     public static InvocationWaitExecution waitOnly(StepContext context, String credentialsId, String region,
-            String invocationId, long waitTimeoutSeconds, boolean failOnTaskFailure) {
-        return new InvocationWaitExecution(context, null, credentialsId, region, invocationId, waitTimeoutSeconds,
+            List<String> invocationIds, long waitTimeoutSeconds, boolean failOnTaskFailure) {
+        return new InvocationWaitExecution(context, null, credentialsId, region, invocationIds, waitTimeoutSeconds,
                 failOnTaskFailure, true);
     }
 
     private InvocationWaitExecution(StepContext context, InvocationSpec spec, String credentialsId, String region,
-            String invocationId, long waitTimeoutSeconds, boolean failOnTaskFailure, boolean returnTaskMaps) {
+            List<String> invocationIds, long waitTimeoutSeconds, boolean failOnTaskFailure, boolean returnTaskMaps) {
         super(context);
         this.spec = spec;
         this.credentialsId = credentialsId;
         this.region = region;
-        this.invocationId = invocationId;
+        this.invocationIds = new ArrayList<>(invocationIds);
+        this.allSent = spec == null;
         this.waitTimeoutSeconds = waitTimeoutSeconds;
         this.failOnTaskFailure = failOnTaskFailure;
         this.returnTaskMaps = returnTaskMaps;
     }
 
+    /** State saved before fleets were sent in batches holds one InvocationId, or none yet. */
+    private Object readResolve() {
+        if (invocationIds == null) {
+            String only = invocationId;
+            invocationIds = only == null ? new ArrayList<>() : new ArrayList<>(List.of(only));
+            allSent = only != null;
+            invocationId = null;
+        }
+        return this;
+    }
+
     @Override
     public boolean start() {
-        invoking = invocationId == null;
+        invoking = !allSent;
         submitWork();
         return false;
     }
 
     @Override
     public void onResume() {
-        if (invocationId == null) {
-            getContext().onFailure(new AbortException(Messages.InvocationWaitExecution_RestartedWhileInvoking()));
+        List<String> ids = invocationIds;
+        if (!allSent) {
+            // Whether the batch being sent started is unknown; nothing is sent again, and the
+            // batches that did start are not waited for (the step fails saying which they are).
+            getContext().onFailure(new AbortException(ids.isEmpty() ? Messages.InvocationWaitExecution_RestartedWhileInvoking()
+                    : Messages.InvocationWaitExecution_RestartedWhileSendingBatches(InvocationIdList.join(ids))));
             return;
         }
-        log(Messages.InvocationWaitExecution_Resuming(invocationId));
+        log(Messages.InvocationWaitExecution_Resuming(InvocationIdList.join(ids)));
         submitWork();
     }
 
@@ -199,7 +220,7 @@ public final class InvocationWaitExecution extends StepExecution {
             stopping = true;
             stopCause = cause;
         }
-        CompletableFuture<WatchResult> waiting = watching;
+        CompletableFuture<List<WatchResult>> waiting = watching;
         Future<?> running = task;
         if (waiting != null) {
             if (waiting.isDone()) {
@@ -210,24 +231,24 @@ public final class InvocationWaitExecution extends StepExecution {
         } else if (running != null) {
             running.cancel(true); // still invoking or looking up the key: interrupt it
         }
-        String id = invocationId;
-        if (id == null) {
-            // InvokeCommand is in flight (or not started): the waiting thread, interrupted now,
-            // logs what is known, cancels if an InvocationId still arrives, and ends the step.
-            // Should it not end promptly, end the step anyway.
+        if (!allSent) {
+            // A batch is in flight (or none started yet): the sending thread, interrupted now,
+            // logs what is known, cancels the batches that started, and ends the step. Should it
+            // not end promptly, end the step anyway.
             Timer.get().schedule(() -> getContext().onFailure(cause), 30, TimeUnit.SECONDS);
             return;
         }
+        List<String> ids = invocationIds;
         // Cancel off the CPS VM thread: it is an HTTP call.
         Pool.submit(() -> {
             try {
                 TaskListener listener = getContext().get(TaskListener.class);
                 Run<?, ?> run = getContext().get(Run.class);
-                InvocationWaiter.cancel(client(run), id, listener);
+                InvocationWaiter.cancel(client(run), ids, listener);
             } catch (IOException | RuntimeException e) {
-                LOGGER.log(Level.WARNING, "Could not cancel TAT invocation " + id + " of a stopped step", e);
+                LOGGER.log(Level.WARNING, "Could not cancel TAT invocations " + ids + " of a stopped step", e);
             } catch (InterruptedException e) {
-                LOGGER.log(Level.WARNING, "Interrupted while cancelling TAT invocation " + id + " of a stopped step", e);
+                LOGGER.log(Level.WARNING, "Interrupted while cancelling TAT invocations " + ids + " of a stopped step", e);
             } finally {
                 getContext().onFailure(cause);
             }
@@ -242,8 +263,8 @@ public final class InvocationWaitExecution extends StepExecution {
 
     @Override
     public String getStatus() {
-        String id = invocationId;
-        return id == null ? Messages.InvocationWaitExecution_StatusInvoking() : Messages.InvocationWaitExecution_StatusWaiting(id);
+        return !allSent ? Messages.InvocationWaitExecution_StatusInvoking()
+                : Messages.InvocationWaitExecution_StatusWaiting(InvocationIdList.join(invocationIds));
     }
 
     private void work() {
@@ -251,44 +272,47 @@ public final class InvocationWaitExecution extends StepExecution {
             Run<?, ?> run = getContext().get(Run.class);
             TaskListener listener = getContext().get(TaskListener.class);
             TatClient client;
-            String id = invocationId;
-            if (id == null) {
+            List<String> ids;
+            if (!allSent) {
                 TatInvoker.Started started = invokeOnce(run, listener);
                 client = started.client();
-                id = started.invocationId();
+                ids = started.invocationIds();
                 deadlineMillis = System.currentTimeMillis() + TimeUnit.SECONDS.toMillis(waitTimeoutSeconds);
-                invocationId = id;
+                invocationIds = new ArrayList<>(ids);
+                allSent = true;
                 invoking = false;
                 if (stopping) {
-                    // Stopped while InvokeCommand was answering: stop() had no InvocationId to cancel.
+                    // Stopped while the last batch was answering: stop() left the cancelling here.
                     Thread.interrupted();
-                    InvocationWaiter.cancel(client, id, listener);
+                    InvocationWaiter.cancel(client, ids, listener);
                     getContext().onFailure(stopCause);
                     return;
                 }
                 saveState();
             } else {
+                ids = invocationIds;
                 client = client(run);
                 if (deadlineMillis == 0) {
                     deadlineMillis = System.currentTimeMillis() + TimeUnit.SECONDS.toMillis(waitTimeoutSeconds);
                 }
             }
             long left = Math.max(1, deadlineMillis - System.currentTimeMillis());
-            String waitedFor = id;
-            CompletableFuture<WatchResult> waiting =
-                    InvocationWaiter.awaitAsync(client, id, run, listener, Duration.ofMillis(left), reported);
+            List<String> waitedFor = ids;
+            CompletableFuture<List<WatchResult>> waiting =
+                    InvocationWaiter.awaitAsync(client, ids, run, listener, Duration.ofMillis(left), reported);
             watching = waiting;
             // This thread returns now; the poller's callback ends the step.
-            waiting.whenComplete((result, failure) -> finish(waitedFor, result, failure, listener));
+            waiting.whenComplete((results, failure) -> finish(waitedFor, results, failure, listener));
             if (stopping) {
                 waiting.cancel(false); // stop() came while the wait was being registered
             }
         } catch (Throwable t) {
             // Whatever goes wrong must end the step; otherwise the build would wait forever.
             if (stopping) {
-                if (invocationId == null) {
-                    // stop() left ending the step to this thread: InvokeCommand was in flight.
+                if (!allSent) {
+                    // stop() left ending the step to this thread: a batch was in flight.
                     log(Messages.InvocationWaitExecution_AbortedWhileInvoking());
+                    cancelSentBatches();
                     getContext().onFailure(stopCause);
                 }
             } else if (!Pool.isShuttingDown()) {
@@ -300,7 +324,7 @@ public final class InvocationWaitExecution extends StepExecution {
     }
 
     /** Ends the step when the wait ended: with the result, or with why it failed. */
-    private void finish(String id, WatchResult result, Throwable failure, TaskListener listener) {
+    private void finish(List<String> ids, List<WatchResult> results, Throwable failure, TaskListener listener) {
         if (failure instanceof CancellationException) {
             return; // stop() cancelled the wait and ends the step itself
         }
@@ -309,8 +333,8 @@ public final class InvocationWaitExecution extends StepExecution {
             return;
         }
         try {
-            InvocationWaiter.judge(result, failOnTaskFailure, listener);
-            getContext().onSuccess(returnTaskMaps ? taskMaps(result) : id);
+            InvocationWaiter.judge(results, failOnTaskFailure, listener);
+            getContext().onSuccess(returnTaskMaps ? taskMaps(results) : InvocationIdList.join(ids));
         } catch (AbortException | RuntimeException e) {
             getContext().onFailure(e);
         }
@@ -323,7 +347,26 @@ public final class InvocationWaitExecution extends StepExecution {
         if (toInvoke == null) {
             throw new IllegalStateException("tatWait always has an InvocationId");
         }
-        return TatInvoker.invoke(run, listener, toInvoke);
+        return TatInvoker.invoke(run, listener, toInvoke, batch -> {
+            ArrayList<String> sofar = new ArrayList<>(invocationIds);
+            sofar.add(batch.invocationId());
+            invocationIds = sofar;
+            saveState(); // before the next batch is sent: a restart then knows what started
+        });
+    }
+
+    /** Cancels the batches that started before the step was stopped while sending. */
+    private void cancelSentBatches() {
+        List<String> ids = invocationIds;
+        if (ids.isEmpty()) {
+            return;
+        }
+        Thread.interrupted(); // the stop interrupted this thread; cancelling must still be sent
+        try {
+            InvocationWaiter.cancel(client(getContext().get(Run.class)), ids, getContext().get(TaskListener.class));
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            LOGGER.log(Level.WARNING, "Could not cancel TAT invocations " + ids + " of a stopped step", e);
+        }
     }
 
     private void log(String line) {
@@ -338,20 +381,24 @@ public final class InvocationWaitExecution extends StepExecution {
         return TatClients.forRun(run, credentialsId, region);
     }
 
-    /** Saves the InvocationId before the first poll, so that a restart waits instead of invoking. */
+    /** Saves the InvocationIds before the first poll, so that a restart waits instead of invoking. */
     private void saveState() throws InterruptedException {
         try {
             getContext().saveState().get(60, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            LOGGER.log(Level.WARNING, "Could not save the Pipeline state after starting TAT invocation " + invocationId, e);
+            LOGGER.log(Level.WARNING, "Could not save the Pipeline state after starting TAT invocations " + invocationIds, e);
         }
     }
 
     /** Plain lists and maps of strings and numbers, which a sandboxed script may read. */
-    private static ArrayList<Object> taskMaps(WatchResult result) {
+    private static ArrayList<Object> taskMaps(List<WatchResult> results) {
         ArrayList<Object> maps = new ArrayList<>();
-        for (TaskReport report : result.reports()) {
-            maps.add(report.toMap());
+        for (WatchResult result : results) {
+            for (TaskReport report : result.reports()) {
+                Map<String, Object> map = report.toMap();
+                map.put("invocationId", result.invocationId());
+                maps.add(map);
+            }
         }
         return maps;
     }

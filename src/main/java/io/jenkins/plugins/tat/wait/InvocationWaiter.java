@@ -10,6 +10,7 @@ import io.jenkins.plugins.tat.client.CancelInvocationResponse;
 import io.jenkins.plugins.tat.client.Endpoints;
 import io.jenkins.plugins.tat.client.TatClient;
 import io.jenkins.plugins.tat.client.TatException;
+import io.jenkins.plugins.tat.client.fleet.AllOf;
 import io.jenkins.plugins.tat.client.TaskStatus;
 import io.jenkins.plugins.tat.client.watch.InvocationWatcher;
 import io.jenkins.plugins.tat.client.watch.TaskReport;
@@ -21,6 +22,8 @@ import io.jenkins.plugins.tat.config.TatClients;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -47,28 +50,29 @@ public final class InvocationWaiter {
     private InvocationWaiter() {}
 
     /**
-     * Waits until every task of the invocation ended, printing each task's header and output.
+     * Waits until every task of the invocations ended (one, or a fleet's batches), printing each
+     * task's header and output.
      *
      * @param client the client
-     * @param invocationId the invocation
+     * @param invocationIds the invocations
      * @param run the build
      * @param listener its log
      * @param timeout how long to wait at most
      * @param reported IDs of tasks already printed (e.g. before a restart); tasks printed now are
      *     added, so the caller may persist it
-     * @return the result
-     * @throws AbortException if the wait times out, the invocation does not exist, or the API fails
+     * @return one result per invocation, in the order given
+     * @throws AbortException if the wait times out, an invocation does not exist, or the API fails
      * @throws InterruptedException if the build is aborted meanwhile
      */
     @NonNull
-    public static WatchResult await(@NonNull TatClient client, @NonNull String invocationId, @NonNull Run<?, ?> run,
-            @NonNull TaskListener listener, @NonNull Duration timeout, @NonNull Set<String> reported)
+    public static List<WatchResult> await(@NonNull TatClient client, @NonNull List<String> invocationIds,
+            @NonNull Run<?, ?> run, @NonNull TaskListener listener, @NonNull Duration timeout, @NonNull Set<String> reported)
             throws AbortException, InterruptedException {
-        CompletableFuture<WatchResult> waiting = awaitAsync(client, invocationId, run, listener, timeout, reported);
+        CompletableFuture<List<WatchResult>> waiting = awaitAsync(client, invocationIds, run, listener, timeout, reported);
         try {
             return waiting.get();
         } catch (InterruptedException e) {
-            waiting.cancel(false); // the poller forgets the wait; the caller cancels the invocation
+            waiting.cancel(false); // the poller forgets the waits; the caller cancels the invocations
             throw e;
         } catch (ExecutionException e) {
             if (e.getCause() instanceof AbortException abort) {
@@ -79,7 +83,31 @@ public final class InvocationWaiter {
     }
 
     /**
-     * Like {@link #await}, without holding a thread: the wait is one of the shared poller's
+     * Like {@link #awaitAsync(TatClient, String, Run, TaskListener, Duration, Set)} for several
+     * invocations at once, e.g. the batches of a fleet, all on the shared poller.
+     *
+     * @param client the client
+     * @param invocationIds the invocations
+     * @param run the build
+     * @param listener its log
+     * @param timeout how long to wait at most
+     * @param reported IDs of tasks already printed; tasks printed now are added
+     * @return completes with one result per invocation, in the order given; or exceptionally with
+     *     the first wait's failure, which ends the other waits. Cancelling it ends them all.
+     */
+    @NonNull
+    public static CompletableFuture<List<WatchResult>> awaitAsync(@NonNull TatClient client,
+            @NonNull List<String> invocationIds, @NonNull Run<?, ?> run, @NonNull TaskListener listener,
+            @NonNull Duration timeout, @NonNull Set<String> reported) {
+        List<CompletableFuture<WatchResult>> waits = new ArrayList<>(invocationIds.size());
+        for (String id : invocationIds) {
+            waits.add(awaitAsync(client, id, run, listener, timeout, reported));
+        }
+        return AllOf.allOrFirstFailure(waits);
+    }
+
+    /**
+     * Waits for one invocation without holding a thread: the wait is one of the shared poller's
      * (tat-client's {@link InvocationWatcher#watchAsync}), which prints each task from its own
      * threads and completes the future. Cancelling the future ends the wait, not the tasks.
      *
@@ -131,21 +159,22 @@ public final class InvocationWaiter {
     /**
      * Fails the step if a task did not succeed, unless told not to.
      *
-     * @param result how the invocation ended
+     * @param results how the invocations ended (one, or a fleet's batches)
      * @param failOnTaskFailure whether a task that did not succeed fails the step
      * @param listener the build log
      * @throws AbortException naming the instances whose task did not succeed
      */
-    public static void judge(@NonNull WatchResult result, boolean failOnTaskFailure, @NonNull TaskListener listener)
+    public static void judge(@NonNull List<WatchResult> results, boolean failOnTaskFailure, @NonNull TaskListener listener)
             throws AbortException {
-        if (result.allSucceeded()) {
+        List<TaskReport> unsuccessful = results.stream().flatMap(r -> r.unsuccessful().stream()).toList();
+        int total = results.stream().mapToInt(r -> r.reports().size()).sum();
+        if (!results.isEmpty() && results.stream().allMatch(WatchResult::allSucceeded)) {
             return;
         }
-        String failed = result.unsuccessful().stream().limit(20).map(InvocationWaiter::describe)
-                .collect(Collectors.joining(", "));
-        int count = result.unsuccessful().size();
-        String message = Messages.InvocationWaiter_TasksFailed(count, result.reports().size(), result.invocationId(),
-                failed + (count > 20 ? ", …" : ""));
+        String failed = unsuccessful.stream().limit(20).map(InvocationWaiter::describe).collect(Collectors.joining(", "));
+        int count = unsuccessful.size();
+        String ids = results.stream().map(WatchResult::invocationId).collect(Collectors.joining(", "));
+        String message = Messages.InvocationWaiter_TasksFailed(count, total, ids, failed + (count > 20 ? ", …" : ""));
         if (failOnTaskFailure) {
             throw new AbortException(message);
         }
@@ -153,8 +182,20 @@ public final class InvocationWaiter {
     }
 
     /**
-     * Cancels an invocation because the build was aborted, and logs what the API answered. Never
+     * Cancels invocations because the build was aborted, and logs what the API answered. Never
      * throws: the build is ending anyway, and the log says what to do if cancelling failed.
+     *
+     * @param client the client
+     * @param invocationIds the invocations (one, or a fleet's batches)
+     * @param listener the build log
+     */
+    public static void cancel(@NonNull TatClient client, @NonNull List<String> invocationIds, @NonNull TaskListener listener) {
+        invocationIds.forEach(id -> cancel(client, id, listener));
+    }
+
+    /**
+     * Cancels one invocation because the build was aborted, and logs what the API answered. Never
+     * throws.
      *
      * @param client the client
      * @param invocationId the invocation

@@ -13,6 +13,7 @@ import io.jenkins.plugins.tat.client.Regions;
 import io.jenkins.plugins.tat.client.TatIds;
 import io.jenkins.plugins.tat.client.Texts;
 import io.jenkins.plugins.tat.client.Violation;
+import io.jenkins.plugins.tat.client.fleet.InvocationIdList;
 import io.jenkins.plugins.tat.client.watch.WaitTimeouts;
 import io.jenkins.plugins.tat.forms.ApiKeyFormChecks;
 import java.util.ArrayList;
@@ -34,7 +35,8 @@ import org.kohsuke.stapler.verb.POST;
  * {@code tatWait}: waits for an invocation started earlier, for example by {@code tatInvoke} in
  * another stage, prints each instance's output, and returns one map per task:
  * {@code instanceId}, {@code taskId}, {@code status}, {@code exitCode}, {@code output},
- * {@code outputUrl}, {@code errorInfo}, {@code dropped}.
+ * {@code outputUrl}, {@code errorInfo}, {@code dropped}, {@code invocationId}. It takes several
+ * InvocationIds too, comma-separated: what {@code tatInvoke} returns for a fleet sent in batches.
  *
  * <pre>
  * def id = tatInvoke credentialsId: 'tencent', region: 'ap-guangzhou', commandId: 'cmd-abcd1234',
@@ -55,7 +57,8 @@ public final class TatWaitStep extends Step {
     /**
      * @param credentialsId the API key's credentials ID
      * @param region the invocation's region
-     * @param invocationId the invocation, {@code inv-xxxxxxxx}
+     * @param invocationId the invocation, {@code inv-xxxxxxxx}; or several, comma-separated, as
+     *     {@code tatInvoke} returns them for a fleet sent in batches
      */
     @DataBoundConstructor
     public TatWaitStep(String credentialsId, String region, String invocationId) {
@@ -110,17 +113,18 @@ public final class TatWaitStep extends Step {
             violations.add(new Violation("credentialsId", "is required", "MissingParameter"));
         }
         Regions.check(region).ifPresent(violations::add);
+        List<String> ids = InvocationIdList.parse(invocationId);
         if (invocationId == null) {
             violations.add(new Violation("invocationId", "is required, e.g. the value tatInvoke returned", "MissingParameter"));
         } else {
-            // Quotes the value shortened, invisible characters written out.
-            TatIds.checkInvocationId("invocationId", invocationId).ifPresent(violations::add);
+            // Quotes each value shortened, invisible characters written out.
+            violations.addAll(InvocationIdList.check("invocationId", ids));
         }
         WaitTimeouts.check(waitTimeout == null ? null : waitTimeout.longValue()).ifPresent(violations::add);
         if (!violations.isEmpty()) {
             throw new AbortException(new InvalidRequestException("tatWait arguments", violations).getMessage());
         }
-        return InvocationWaitExecution.waitOnly(context, credentialsId, region, invocationId,
+        return InvocationWaitExecution.waitOnly(context, credentialsId, region, ids,
                 WaitTimeouts.of(waitTimeout == null ? null : waitTimeout.longValue()).toSeconds(), failOnTaskFailure);
     }
 
@@ -161,12 +165,16 @@ public final class TatWaitStep extends Step {
         @Restricted(NoExternalUse.class)
         @SuppressWarnings("lgtm[jenkins/no-permission-check]") // syntax only: reads the typed value, nothing else
         public FormValidation doCheckInvocationId(@QueryParameter String value) {
-            String id = Util.fixEmptyAndTrim(value);
-            if (id == null || id.contains("$")) {
+            String text = Util.fixEmptyAndTrim(value);
+            if (text == null || text.contains("$")) {
                 return FormValidation.ok();
             }
-            return TatIds.isInvocationId(id) ? FormValidation.ok()
-                    : FormValidation.error(Messages.TatWaitStep_NotAnInvocationId(Texts.shorten(id)));
+            for (String id : InvocationIdList.parse(text)) {
+                if (!TatIds.isInvocationId(id)) {
+                    return FormValidation.error(Messages.TatWaitStep_NotAnInvocationId(Texts.shorten(id)));
+                }
+            }
+            return FormValidation.ok();
         }
     }
 }

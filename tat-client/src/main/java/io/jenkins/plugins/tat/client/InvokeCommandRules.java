@@ -87,6 +87,23 @@ public final class InvokeCommandRules {
      * @return the violations
      */
     public static List<Violation> instanceIds(List<String> instanceIds) {
+        return instanceIds(instanceIds, MAX_INSTANCES);
+    }
+
+    /**
+     * {@code InstanceIds} of a fleet that is sent in batches: the rules of
+     * {@link #instanceIds(List)} but any number of IDs (each batch then carries at most
+     * {@link #MAX_INSTANCES}; see {@code fleet.InstanceBatches}). IDs must be unique across the
+     * whole list, so that no instance is in two batches, and of one kind.
+     *
+     * @param instanceIds the IDs, may be {@code null}
+     * @return the violations
+     */
+    public static List<Violation> fleetInstanceIds(List<String> instanceIds) {
+        return instanceIds(instanceIds, Integer.MAX_VALUE);
+    }
+
+    private static List<Violation> instanceIds(List<String> instanceIds, int maxInstances) {
         List<Violation> violations = new ArrayList<>();
         if (instanceIds == null || instanceIds.isEmpty()) {
             violations.add(new Violation("InstanceIds",
@@ -94,7 +111,7 @@ public final class InvokeCommandRules {
                     "MissingParameter"));
             return violations;
         }
-        if (instanceIds.size() > MAX_INSTANCES) {
+        if (instanceIds.size() > maxInstances) {
             violations.add(new Violation("InstanceIds", "has " + instanceIds.size() + " instances; one invocation may target at most "
                     + MAX_INSTANCES + ", so split them over several invocations", "InvalidParameterValue.LimitExceeded"));
         }

@@ -7,7 +7,10 @@ import io.jenkins.plugins.tat.client.TatIds;
 import io.jenkins.plugins.tat.client.TaskStatus;
 import io.jenkins.plugins.tat.client.TencentCloudApiException;
 import io.jenkins.plugins.tat.client.Violation;
+import io.jenkins.plugins.tat.client.fleet.AllOf;
+import io.jenkins.plugins.tat.client.fleet.InvocationIdList;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -148,6 +151,35 @@ public final class InvocationWatcher {
                 initialInterval, maxInterval, waitTimeout, client.region());
         SharedPoller.of(client).add(watch, client);
         return watch.future;
+    }
+
+    /**
+     * Waits for several invocations at once, e.g. the batches of a fleet. Each is one watch of
+     * the shared poller, whose rounds ask for up to 100 invocations in one call, so waiting for
+     * a fleet of many batches costs about what waiting for one invocation costs.
+     *
+     * @param invocationIds the invocations, {@code inv-xxxxxxxx}, none twice
+     * @param alreadyReported IDs of tasks not to report to the listener again
+     * @param listener hears each newly finished task of any of them; called from the poller's
+     *     threads, possibly for two invocations at once
+     * @return completes with one result per invocation, in the order given; or exceptionally as
+     *     {@link #watchAsync(String, WatchListener)} does, with the first watch's failure, which
+     *     cancels the other watches. Cancelling it cancels every watch (not the tasks).
+     * @throws InvalidRequestException if an ID is not an invocation ID or is given twice (nothing
+     *     was sent and no watch started)
+     */
+    public CompletableFuture<List<WatchResult>> watchAllAsync(List<String> invocationIds,
+            Collection<String> alreadyReported, WatchListener listener) {
+        List<Violation> violations = InvocationIdList.check("InvocationIds", invocationIds);
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException("wait request", violations);
+        }
+        Objects.requireNonNull(listener);
+        List<CompletableFuture<WatchResult>> watches = new ArrayList<>(invocationIds.size());
+        for (String id : invocationIds) {
+            watches.add(watchAsync(id, alreadyReported, listener));
+        }
+        return AllOf.allOrFirstFailure(watches);
     }
 
     /**

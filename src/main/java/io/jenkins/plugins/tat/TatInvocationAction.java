@@ -98,8 +98,9 @@ public final class TatInvocationAction implements RunAction2, EnvironmentContrib
     @Override
     public void buildEnvironment(@NonNull Run<?, ?> run, @NonNull EnvVars env) {
         env.put(ENV_VAR, invocationId);
-        if (savedCommandId != null) {
-            env.put(COMMAND_ENV_VAR, savedCommandId);
+        String saved = getSavedCommandId();
+        if (saved != null) {
+            env.put(COMMAND_ENV_VAR, saved);
         }
     }
 

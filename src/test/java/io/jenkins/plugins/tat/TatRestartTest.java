@@ -7,10 +7,13 @@ import static io.jenkins.plugins.tat.TatFixture.REGION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.tat.client.emulator.AdjustableClock;
+import io.jenkins.plugins.tat.client.emulator.EmulatedInstance;
 import io.jenkins.plugins.tat.client.emulator.TaskScript;
 import io.jenkins.plugins.tat.client.emulator.TatEmulator;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -93,6 +96,41 @@ class TatRestartTest {
                 r.assertLogContains("result=" + id, b);
                 assertThat(emu.executed("RunCommand")).as("never run again").isEqualTo(1);
                 assertThat(emu.invocations()).hasSize(1);
+            });
+        }
+    }
+
+    @Test
+    void aFleetWaitResumesForEveryBatchAfterARestartWithoutSendingAnyAgain() throws Throwable {
+        AdjustableClock clock = AdjustableClock.at(Instant.now());
+        List<String> fleet = IntStream.range(0, 250).mapToObj(i -> String.format("ins-r%07d", i)).toList();
+        try (TatEmulator emu = TatFixture.emulator(clock)) {
+            fleet.forEach(id -> emu.instance(EmulatedInstance.cvm(id)));
+            emu.scriptDefault(TaskScript.success().output("fleet task done\n").runningFor(Duration.ofMinutes(2)));
+
+            sessions.then(r -> {
+                TatFixture.configure(r, emu);
+                WorkflowJob p = r.jenkins.createProject(WorkflowJob.class, "p");
+                p.setDefinition(new CpsFlowDefinition("def id = tatInvoke credentialsId: '" + CREDENTIALS_ID
+                        + "', region: '" + REGION + "', commandId: '" + COMMAND + "', instanceIds: '" + String.join(" ", fleet)
+                        + "', timeout: 600, waitForCompletion: true\necho \"result=${id}\"", true));
+                WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+                r.waitForMessage("started 2 invocations", b);
+                r.waitForMessage(" (50 tasks)", b); // the second batch's progress line
+                assertThat(emu.executed("InvokeCommand")).isEqualTo(2);
+            });
+
+            clock.advance(Duration.ofMinutes(3));
+
+            sessions.then(r -> {
+                WorkflowRun b = r.jenkins.getItemByFullName("p", WorkflowJob.class).getLastBuild();
+                r.assertBuildStatusSuccess(r.waitForCompletion(b));
+                String ids = emu.invocations().get(0).invocationId() + "," + emu.invocations().get(1).invocationId();
+                r.assertLogContains("resuming the wait for " + ids, b);
+                r.assertLogContains("result=" + ids, b);
+                assertThat(emu.executed("InvokeCommand")).as("no batch sent again").isEqualTo(2);
+                assertThat(b.getActions(TatInvocationAction.class)).hasSize(2)
+                        .allSatisfy(a -> assertThat(a.getTasks()).isNotEmpty());
             });
         }
     }

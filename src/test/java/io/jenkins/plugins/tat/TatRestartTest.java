@@ -63,4 +63,40 @@ class TatRestartTest {
             });
         }
     }
+
+    @Test
+    void insideWithTencentCloudTheWaitTheEnvironmentAndTheMaskingSurviveARestart() throws Throwable {
+        AdjustableClock clock = AdjustableClock.at(Instant.now());
+        try (TatEmulator emu = TatFixture.emulator(clock)) {
+            emu.script(CVM_1, TaskScript.success().output("finished after the restart\n").runningFor(Duration.ofMinutes(2)));
+
+            sessions.then(r -> {
+                TatFixture.configure(r, emu);
+                WorkflowJob p = r.jenkins.createProject(WorkflowJob.class, "p");
+                p.setDefinition(new CpsFlowDefinition("withTencentCloud(credentialsId: '" + CREDENTIALS_ID + "', region: '"
+                        + REGION + "') {\n"
+                        + "  def id = tatInvoke commandId: '" + COMMAND + "', instanceIds: '" + CVM_1
+                        + "', timeout: 600, waitForCompletion: true\n"
+                        + "  def tasks = tatWait invocationId: id\n"
+                        + "  echo \"after the restart: ${tasks[0].status}, key=${env.TENCENTCLOUD_SECRET_KEY},"
+                        + " region=${env.TENCENTCLOUD_REGION}\"\n"
+                        + "}", true));
+                WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+                r.waitForMessage(" (1 task)", b);
+            });
+
+            clock.advance(Duration.ofMinutes(3));
+
+            sessions.then(r -> {
+                WorkflowRun b = r.jenkins.getItemByFullName("p", WorkflowJob.class).getLastBuild();
+                r.assertBuildStatusSuccess(r.waitForCompletion(b));
+                r.assertLogContains("resuming the wait for " + emu.invocations().get(0).invocationId(), b);
+                // tatWait, run after the restart, found the block's key and region; the block's
+                // variables and their masking came back with the Pipeline's state.
+                r.assertLogContains("after the restart: SUCCESS, key=****, region=" + REGION, b);
+                r.assertLogNotContains(TatFixture.SECRET_KEY, b);
+                assertThat(emu.executed("InvokeCommand")).isEqualTo(1);
+            });
+        }
+    }
 }

@@ -99,6 +99,32 @@ class TatSecretsAtRestTest {
     }
 
     @Test
+    void aWaitInsideWithTencentCloudKeepsNeitherTheKeyNorAParameterValueInItsBuildFolder() throws Exception {
+        // The block's environment holds the SecretKey for the steps inside; Pipeline saves it
+        // with the program while the step waits.
+        tat.emu.script(CVM_1, TaskScript.success().output("migrated\n").runningFor(Duration.ofMinutes(2)));
+        WorkflowJob p = TatFixture.pipeline(r, "withTencentCloud(credentialsId: '" + CREDENTIALS_ID + "', region: '" + REGION
+                + "') {\n  tatInvoke commandId: '" + SECRET_COMMAND + "', instanceIds: '" + CVM_1 + "', timeout: 600,"
+                + " parameters: [dbPassword: env." + PARAMETER + "], waitForCompletion: true\n"
+                + "  echo \"key length ${env.TENCENTCLOUD_SECRET_KEY.length()}\"\n}");
+        p.addProperty(new ParametersDefinitionProperty(new PasswordParameterDefinition(PARAMETER, "", "")));
+
+        WorkflowRun b = p.scheduleBuild2(0, new ParametersAction(new PasswordParameterValue(PARAMETER, VALUE))).waitForStart();
+        r.waitForMessage("waiting for inv-", b);
+        String id = tat.emu.invocations().get(0).invocationId();
+        Path program = b.getRootDir().toPath().resolve("program.dat");
+        awaitFileContaining(program, id);
+        awaitFileContaining(program, "io.jenkins.plugins.tat.cloud.TencentCloudEnvironment");
+
+        assertThat(assertNoSecretIn(b)).contains(program);
+
+        clock.advance(Duration.ofMinutes(3));
+        r.assertBuildStatusSuccess(r.waitForCompletion(b));
+        r.assertLogContains("key length " + SECRET_KEY.length(), b);
+        assertNoSecretIn(b);
+    }
+
+    @Test
     void nothingSecretIsWrittenWhileInvokeCommandIsInFlight() throws Exception {
         // InvokeCommand answers 10 s late: the step has started, Pipeline has written its state,
         // and there is no InvocationId yet.

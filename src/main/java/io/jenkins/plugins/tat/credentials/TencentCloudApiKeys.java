@@ -140,10 +140,15 @@ public final class TencentCloudApiKeys {
 
     /**
      * Hands a stored key to the client library: the one place where a SecretKey is decrypted, at
-     * the moment a request is about to be signed.
+     * the moment a request is about to be signed or a build's environment is given the key.
+     *
+     * @param found the credentials, already looked up (and tracked) for the build or form
+     * @param id their ID, for messages
+     * @return the key
+     * @throws AbortException if the credentials are of another kind or the key is malformed
      */
     @NonNull
-    private static TencentCloudCredential toClientKey(@NonNull StandardCredentials found, @NonNull String id)
+    public static TencentCloudCredential toClientKey(@NonNull StandardCredentials found, @NonNull String id)
             throws AbortException {
         try {
             if (found instanceof TencentCloudCredentials apiKey) {

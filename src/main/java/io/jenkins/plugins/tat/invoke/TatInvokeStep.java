@@ -9,6 +9,7 @@ import hudson.Util;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.tat.client.CommandParameters;
+import io.jenkins.plugins.tat.cloud.TencentCloudContext;
 import io.jenkins.plugins.tat.client.InvalidRequestException;
 import io.jenkins.plugins.tat.client.Violation;
 import io.jenkins.plugins.tat.client.watch.WaitTimeouts;
@@ -58,8 +59,9 @@ public final class TatInvokeStep extends Step {
     private Integer waitTimeout;
 
     /**
-     * @param credentialsId the API key's credentials ID
-     * @param region the region of the instances, e.g. {@code ap-guangzhou}
+     * @param credentialsId the API key's credentials ID; may be empty inside {@code withTencentCloud}
+     * @param region the region of the instances, e.g. {@code ap-guangzhou}; may be empty inside
+     *     {@code withTencentCloud}
      * @param commandId the saved command, {@code cmd-xxxxxxxx}
      * @param instanceIds a list of instance IDs, or a string of IDs separated by commas or white space
      */
@@ -71,7 +73,7 @@ public final class TatInvokeStep extends Step {
         this.instanceIds = instanceIds;
     }
 
-    /** @return the credentials ID */
+    /** @return the credentials ID, or {@code null} to take the enclosing {@code withTencentCloud} block's */
     public String getCredentialsId() {
         return credentialsId;
     }
@@ -214,9 +216,13 @@ public final class TatInvokeStep extends Step {
         this.waitTimeout = waitTimeout;
     }
 
-    InvocationSpec spec() {
+    /**
+     * @param scope the API key and region to use: this step's, completed from an enclosing
+     *     {@code withTencentCloud} block ({@link TencentCloudContext#resolve})
+     */
+    InvocationSpec spec(TencentCloudContext scope) {
         return InvocationSpec.builder()
-                .credentialsId(credentialsId).region(region).commandId(commandId).instanceIds(instanceIds)
+                .credentialsId(scope.getCredentialsId()).region(scope.getRegion()).commandId(commandId).instanceIds(instanceIds)
                 .parameters(parameters).username(username).workingDirectory(workingDirectory).timeout(timeout)
                 .outputCosBucketUrl(outputCosBucketUrl).outputCosKeyPrefix(outputCosKeyPrefix)
                 .build();
@@ -224,7 +230,7 @@ public final class TatInvokeStep extends Step {
 
     @Override
     public StepExecution start(StepContext context) throws Exception {
-        InvocationSpec spec = spec();
+        InvocationSpec spec = spec(TencentCloudContext.resolve(context, credentialsId, region));
         if (!waitForCompletion) {
             return new Execution(context, spec);
         }
@@ -272,6 +278,13 @@ public final class TatInvokeStep extends Step {
         @Override
         public String getFunctionName() {
             return "tatInvoke";
+        }
+
+        /** Inside {@code withTencentCloud}, credentialsId and region may be left empty. */
+        @Override
+        @Restricted(NoExternalUse.class)
+        public boolean fieldsMayComeFromEnclosingBlock() {
+            return true;
         }
 
         @NonNull

@@ -89,6 +89,34 @@ public final class TencentCloudCredential {
         return Optional.ofNullable(sessionToken);
     }
 
+    /**
+     * The key's values for a program that signs its own requests, such as {@code tccli} run by a
+     * build with the key in its environment. Besides HMAC key material and the {@code X-TC-Token}
+     * header, this is the one way the SecretKey and token leave this object; whoever calls it
+     * holds secrets and must mask them in logs and keep them out of files.
+     *
+     * @return the SecretId, SecretKey and, for a temporary key, the token
+     */
+    public Exported export() {
+        return new Exported(secretId, secretKey, sessionToken);
+    }
+
+    /**
+     * A key's values, handed out by {@link #export()}.
+     *
+     * @param secretId the SecretId
+     * @param secretKey the SecretKey: a secret
+     * @param sessionToken the session token of a temporary key, or {@code null}: a secret
+     */
+    public record Exported(String secretId, String secretKey, String sessionToken) {
+        /** @return the values with the secrets masked, as {@link TencentCloudCredential#toString()} */
+        @Override
+        public String toString() {
+            return "Exported[secretId=" + mask(secretId) + ", secretKey=****" + (sessionToken != null ? ", token=****" : "")
+                    + "]";
+        }
+    }
+
     /** @return whether this is a temporary key with a session token */
     public boolean hasSessionToken() {
         return sessionToken != null;

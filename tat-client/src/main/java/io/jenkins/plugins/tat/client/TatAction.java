@@ -1,7 +1,8 @@
 package io.jenkins.plugins.tat.client;
 
 /**
- * The TAT API actions this client calls, with what the retry policy must know about each.
+ * The API actions this library calls, with what the retry policy must know about each: TAT's, and
+ * STS's AssumeRole for temporary keys.
  */
 public enum TatAction {
     /** Runs a saved command. Has side effects: a second call runs the command again. */
@@ -13,7 +14,12 @@ public enum TatAction {
     /** Reads saved commands. */
     DESCRIBE_COMMANDS("DescribeCommands", true),
     /** Cancels an invocation's unfinished tasks. Has side effects. */
-    CANCEL_INVOCATION("CancelInvocation", false);
+    CANCEL_INVOCATION("CancelInvocation", false),
+    /**
+     * STS (not TAT, see {@link StsClient}): issues a temporary key for a CAM role. Harmless to send
+     * twice: a second call issues a second key, and the first expires unused.
+     */
+    ASSUME_ROLE("AssumeRole", true);
 
     private final String apiName;
     private final boolean readOnly;

@@ -8,11 +8,12 @@ import java.util.Optional;
  * A Tencent Cloud API key: SecretId and SecretKey, and for temporary (STS or CAM role)
  * credentials a session token.
  *
- * <p>The SecretKey and token leave this object only as HMAC key material and as the
- * {@code X-TC-Token} header; {@link #toString()} masks them, and no exception message built by this
- * library contains them.
+ * <p>The SecretKey and token leave this object only as HMAC key material, as the
+ * {@code X-TC-Token} header and through {@link #export()}; {@link #toString()} masks them, and no
+ * exception message built by this library contains them. A fixed key is its own
+ * {@link CredentialProvider}.
  */
-public final class TencentCloudCredential {
+public final class TencentCloudCredential implements CredentialProvider {
 
     private final String secretId;
     private final String secretKey;
@@ -120,6 +121,24 @@ public final class TencentCloudCredential {
     /** @return whether this is a temporary key with a session token */
     public boolean hasSessionToken() {
         return sessionToken != null;
+    }
+
+    /** @return this key: a fixed key is its own provider */
+    @Override
+    public TencentCloudCredential current() {
+        return this;
+    }
+
+    /** @return the SecretId */
+    @Override
+    public String keyId() {
+        return secretId;
+    }
+
+    /** @return this key */
+    @Override
+    public List<TencentCloudCredential> inUse() {
+        return List.of(this);
     }
 
     /**

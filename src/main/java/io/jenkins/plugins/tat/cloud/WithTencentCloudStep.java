@@ -9,12 +9,15 @@ import hudson.Util;
 import hudson.console.ConsoleLogFilter;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.tat.client.AssumedRoleCredentials;
+import io.jenkins.plugins.tat.client.CredentialProvider;
 import io.jenkins.plugins.tat.client.InvalidRequestException;
 import io.jenkins.plugins.tat.client.Regions;
+import io.jenkins.plugins.tat.client.TatException;
 import io.jenkins.plugins.tat.client.TencentCloudCredential;
 import io.jenkins.plugins.tat.client.Texts;
 import io.jenkins.plugins.tat.client.Violation;
-import io.jenkins.plugins.tat.credentials.TencentCloudApiKeys;
+import io.jenkins.plugins.tat.credentials.CamRole;
 import io.jenkins.plugins.tat.forms.ApiKeyFormChecks;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +58,10 @@ public final class WithTencentCloudStep extends Step {
 
     private String credentialsId;
     private String region;
+    private String role;
+    private String roleSessionName;
+    private Integer durationSeconds;
+    private String externalId;
 
     /** A block with no values yet; set them with the setters (Pipeline: named arguments). */
     @DataBoundConstructor
@@ -84,10 +91,91 @@ public final class WithTencentCloudStep extends Step {
         this.region = Util.fixEmptyAndTrim(region);
     }
 
+    /** @return the CAM role to assume with the key, or {@code null} for the credentials' own (if any) */
+    @CheckForNull
+    public String getRole() {
+        return role;
+    }
+
+    /**
+     * @param role a CAM role ARN, e.g. {@code qcs::cam::uin/100000000001:roleName/jenkins-deploy}:
+     *     the steps inside sign with its temporary keys
+     */
+    @DataBoundSetter
+    public void setRole(@CheckForNull String role) {
+        this.role = Util.fixEmptyAndTrim(role);
+    }
+
+    /** @return the role's session name, or {@code null} for {@value CamRole#DEFAULT_SESSION_NAME} */
+    @CheckForNull
+    public String getRoleSessionName() {
+        return roleSessionName;
+    }
+
+    /** @param roleSessionName 2 to 128 letters, digits or {@code +=,.@_-} */
+    @DataBoundSetter
+    public void setRoleSessionName(@CheckForNull String roleSessionName) {
+        this.roleSessionName = Util.fixEmptyAndTrim(roleSessionName);
+    }
+
+    /** @return the temporary keys' life in seconds, or {@code null} for STS's default (7200) */
+    @CheckForNull
+    public Integer getDurationSeconds() {
+        return durationSeconds;
+    }
+
+    /** @param durationSeconds 1 to 43200 */
+    @DataBoundSetter
+    public void setDurationSeconds(@CheckForNull Integer durationSeconds) {
+        this.durationSeconds = durationSeconds;
+    }
+
+    /** @return the external ID the role's trust policy asks for, or {@code null} */
+    @CheckForNull
+    public String getExternalId() {
+        return externalId;
+    }
+
+    /** @param externalId the external ID the role's trust policy asks for */
+    @DataBoundSetter
+    public void setExternalId(@CheckForNull String externalId) {
+        this.externalId = Util.fixEmptyAndTrim(externalId);
+    }
+
+    /** The role the block names, or {@code null}; its other fields go with it. */
+    @CheckForNull
+    CamRole camRole() {
+        if (role == null) {
+            return null;
+        }
+        CamRole camRole = new CamRole(role);
+        camRole.setRoleSessionName(roleSessionName);
+        camRole.setDurationSeconds(durationSeconds);
+        camRole.setExternalId(externalId);
+        return camRole;
+    }
+
     @Override
     public StepExecution start(StepContext context) throws Exception {
-        return new Execution(context, TencentCloudContext.of(credentialsId, region));
+        List<Violation> violations = new ArrayList<>();
+        CamRole camRole = camRole();
+        if (camRole != null) {
+            // The names of the step's arguments, not of AssumeRole's fields.
+            for (Violation v : camRole.violations()) {
+                violations.add(new Violation(ARGUMENTS.getOrDefault(v.field(), v.field()), v.message(), v.errorCode()));
+            }
+        } else if (roleSessionName != null || durationSeconds != null || externalId != null) {
+            violations.add(new Violation("role", Messages.WithTencentCloudStep_RoleRequired(), "MissingParameter"));
+        }
+        if (!violations.isEmpty()) {
+            throw new AbortException(new InvalidRequestException("withTencentCloud arguments", violations).getMessage());
+        }
+        return new Execution(context, TencentCloudContext.of(credentialsId, region, camRole));
     }
+
+    /** AssumeRole's field names and the step's argument names for them. */
+    private static final Map<String, String> ARGUMENTS = Map.of("RoleArn", "role", "RoleSessionName", "roleSessionName",
+            "DurationSeconds", "durationSeconds", "ExternalId", "externalId");
 
     /**
      * Looks the key up off the CPS VM thread, then runs the body with the block's context,
@@ -120,12 +208,21 @@ public final class WithTencentCloudStep extends Step {
             TencentCloudContext scope = own.within(context.get(TencentCloudContext.class));
             check(scope);
 
-            TencentCloudCredential key = TencentCloudApiKeys.forRun(run, scope.getCredentialsId());
+            CredentialProvider credentials = scope.credentials(run);
+            TencentCloudCredential key;
+            try {
+                key = credentials.current(); // a role's temporary key: asked from STS now
+            } catch (TatException e) {
+                throw new AbortException(e.getMessage());
+            }
             Map<String, String> secrets = TencentCloudEnvironment.variablesOf(key.export());
             Map<String, String> publicValues = TencentCloudEnvironment.regionOf(scope.getRegion());
-            listener.getLogger().println(Messages.WithTencentCloudStep_Started(Texts.shorten(scope.getCredentialsId()),
-                    key.maskedSecretId(), scope.getRegion() == null ? Messages.WithTencentCloudStep_NoRegion() : scope.getRegion(),
-                    secrets.keySet().stream().map(name -> "$" + name).collect(Collectors.joining(", "))));
+            String region = scope.getRegion() == null ? Messages.WithTencentCloudStep_NoRegion() : scope.getRegion();
+            String masking = secrets.keySet().stream().map(name -> "$" + name).collect(Collectors.joining(", "));
+            String id = Texts.shorten(scope.getCredentialsId());
+            listener.getLogger().println(credentials instanceof AssumedRoleCredentials role
+                    ? Messages.WithTencentCloudStep_StartedWithRole(id, Texts.shorten(role.roleArn()), region, masking)
+                    : Messages.WithTencentCloudStep_Started(id, key.maskedSecretId(), region, masking));
 
             context.newBodyInvoker()
                     .withContexts(scope,

@@ -3,11 +3,16 @@ package io.jenkins.plugins.tat.config;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.ProxyConfiguration;
+import io.jenkins.plugins.tat.client.AssumedRoleCredentials;
+import io.jenkins.plugins.tat.client.CredentialProvider;
 import io.jenkins.plugins.tat.client.InvalidRequestException;
+import io.jenkins.plugins.tat.client.Regions;
+import io.jenkins.plugins.tat.client.StsClient;
 import io.jenkins.plugins.tat.client.TatClient;
 import io.jenkins.plugins.tat.client.TatException;
 import io.jenkins.plugins.tat.client.TencentCloudApiException;
 import io.jenkins.plugins.tat.client.TencentCloudCredential;
+import io.jenkins.plugins.tat.credentials.CamRole;
 import java.net.Proxy;
 import jenkins.model.Jenkins;
 import org.kohsuke.accmod.Restricted;
@@ -55,23 +60,55 @@ public final class TatClients {
      * A client for one API key and region. It is cheap: the HTTP client underneath is the
      * controller's one, {@link SharedHttpClient}.
      *
-     * @param key the API key
+     * @param key the API key: a fixed key, or a role's renewing temporary keys ({@link #temporaryKeys})
      * @param region the region to act on
      * @return a client
      * @throws AbortException if the region is malformed or the saved endpoint is
      */
     @NonNull
-    public static TatClient create(@NonNull TencentCloudCredential key, String region) throws AbortException {
+    public static TatClient create(@NonNull CredentialProvider key, String region) throws AbortException {
         TatGlobalConfiguration config = TatGlobalConfiguration.get();
         try {
             return TatClient.builder()
-                    .credential(key)
+                    .credentials(key)
                     .region(region)
                     .endpoint(config.endpointUri())
                     .language(config.languageOrNull())
                     .httpClient(SharedHttpClient.get())
                     .requestClient("jenkins-tencentcloud-tat")
                     .build();
+        } catch (InvalidRequestException | IllegalArgumentException e) {
+            throw new AbortException(e.getMessage());
+        }
+    }
+
+    /**
+     * The temporary keys of a CAM role, assumed with a long-term key: one renewing provider per
+     * role session and key in the controller ({@link AssumedRoleCredentials#shared}), so that every
+     * build and every shared poll using the role signs with the same key, and STS is asked once
+     * per key life. STS is reached beside the configured TAT endpoint ({@link StsClient#endpointFor}),
+     * through the same HTTP client and proxy settings.
+     *
+     * @param key the long-term key that assumes the role
+     * @param role the role
+     * @param region the region of the steps, sent as STS's Region (any valid one will do), or
+     *     {@code null} for STS's usual {@value StsClient#DEFAULT_REGION}
+     * @return the provider; it asks STS only when a request needs a key
+     * @throws AbortException if the role breaks a rule of AssumeRole or the saved endpoint is malformed
+     */
+    @NonNull
+    public static AssumedRoleCredentials temporaryKeys(@NonNull TencentCloudCredential key, @NonNull CamRole role,
+            String region) throws AbortException {
+        TatGlobalConfiguration config = TatGlobalConfiguration.get();
+        try {
+            StsClient sts = StsClient.builder(key)
+                    .endpoint(StsClient.endpointFor(config.endpointUri()))
+                    .region(region != null && Regions.check(region).isEmpty() ? region : StsClient.DEFAULT_REGION)
+                    .language(config.languageOrNull())
+                    .httpClient(SharedHttpClient.get())
+                    .requestClient("jenkins-tencentcloud-tat")
+                    .build();
+            return AssumedRoleCredentials.shared(sts, role.toRequest());
         } catch (InvalidRequestException | IllegalArgumentException e) {
             throw new AbortException(e.getMessage());
         }

@@ -7,6 +7,7 @@ import hudson.Util;
 import io.jenkins.plugins.tat.client.CommandParameters;
 import io.jenkins.plugins.tat.client.InvokeCommandRequest;
 import io.jenkins.plugins.tat.client.TatIds;
+import io.jenkins.plugins.tat.credentials.CamRole;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -33,6 +34,8 @@ public final class InvocationSpec implements Serializable {
 
     private final String credentialsId;
     private final String region;
+    /** The CAM role a {@code withTencentCloud} block assumes with the key, or {@code null}. */
+    private final CamRole role;
     private final String commandId;
     private final ArrayList<String> instanceIds;
     /** A JSON text, or {@code null}. */
@@ -48,6 +51,7 @@ public final class InvocationSpec implements Serializable {
     private InvocationSpec(Builder b) {
         this.credentialsId = b.credentialsId;
         this.region = b.region;
+        this.role = b.role;
         this.commandId = b.commandId;
         this.instanceIds = new ArrayList<>(b.instanceIds);
         this.parametersJson = b.parametersJson;
@@ -73,6 +77,12 @@ public final class InvocationSpec implements Serializable {
     /** @return the region */
     public String getRegion() {
         return region;
+    }
+
+    /** @return the CAM role to assume instead of the credentials' own, or {@code null} */
+    @CheckForNull
+    public CamRole getRole() {
+        return role;
     }
 
     /** @return the command ID */
@@ -117,6 +127,7 @@ public final class InvocationSpec implements Serializable {
         Builder b = new Builder();
         b.credentialsId = credentialsId; // resolved by the credentials plugin, which knows credentials parameters
         b.region = expand(env, region);
+        b.role = role;
         b.commandId = expand(env, commandId);
         // A variable may hold several IDs, e.g. INSTANCES="ins-a ins-b".
         b.instanceIds = new ArrayList<>();
@@ -186,6 +197,7 @@ public final class InvocationSpec implements Serializable {
     public static final class Builder {
         private String credentialsId;
         private String region;
+        private CamRole role;
         private String commandId;
         private ArrayList<String> instanceIds = new ArrayList<>();
         private String parametersJson;
@@ -213,6 +225,15 @@ public final class InvocationSpec implements Serializable {
          */
         public Builder region(String value) {
             region = Util.fixEmptyAndTrim(value);
+            return this;
+        }
+
+        /**
+         * @param value the CAM role a {@code withTencentCloud} block assumes, or {@code null}
+         * @return this builder
+         */
+        public Builder role(CamRole value) {
+            role = value;
             return this;
         }
 

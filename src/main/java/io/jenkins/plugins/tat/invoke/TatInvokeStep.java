@@ -222,7 +222,8 @@ public final class TatInvokeStep extends Step {
      */
     InvocationSpec spec(TencentCloudContext scope) {
         return InvocationSpec.builder()
-                .credentialsId(scope.getCredentialsId()).region(scope.getRegion()).commandId(commandId).instanceIds(instanceIds)
+                .credentialsId(scope.getCredentialsId()).region(scope.getRegion()).role(scope.getRole())
+                .commandId(commandId).instanceIds(instanceIds)
                 .parameters(parameters).username(username).workingDirectory(workingDirectory).timeout(timeout)
                 .outputCosBucketUrl(outputCosBucketUrl).outputCosKeyPrefix(outputCosKeyPrefix)
                 .build();

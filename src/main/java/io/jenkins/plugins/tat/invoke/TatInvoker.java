@@ -65,7 +65,8 @@ public final class TatInvoker {
         if (!violations.isEmpty()) {
             throw new AbortException(new InvalidRequestException("tatInvoke arguments", violations).getMessage());
         }
-        TatClient client = TatClients.create(TencentCloudApiKeys.forRun(run, spec.getCredentialsId()), spec.getRegion());
+        TatClient client = TatClients.create(
+                TencentCloudApiKeys.forRun(run, spec.getCredentialsId(), spec.getRole(), spec.getRegion()), spec.getRegion());
 
         int instances = request.instanceIds().size();
         listener.getLogger().println(Messages.TatInvoker_Invoking(spec.getCommandId(), instances, spec.getRegion()));

@@ -122,7 +122,7 @@ public final class TatWaitStep extends Step {
         if (!violations.isEmpty()) {
             throw new AbortException(new InvalidRequestException("tatWait arguments", violations).getMessage());
         }
-        return InvocationWaitExecution.waitOnly(context, scope.getCredentialsId(), scope.getRegion(), invocationId,
+        return InvocationWaitExecution.waitOnly(context, scope, invocationId,
                 WaitTimeouts.of(waitTimeout == null ? null : waitTimeout.longValue()).toSeconds(), failOnTaskFailure);
     }
 

@@ -78,11 +78,10 @@ class TatClientTemporaryKeyTest extends TatClientTestSupport {
         CompletableFuture<WatchResult> waiting = InvocationWatcher.builder(client).initialInterval(Duration.ofMillis(10))
                 .maxInterval(Duration.ofMillis(20)).waitTimeout(Duration.ofMinutes(1)).build().watchAsync(id, WatchListener.NONE);
 
-        // A minute of the clock per real 20 ms: the poller polls every few minutes of key life.
-        while (!waiting.isDone()) {
-            clock.advance(Duration.ofMinutes(1));
-            Thread.sleep(20);
-        }
+        // A minute of the clock after each request the emulator answered: a request on its way
+        // when the clock moves is then at most a minute off the server's clock, well within the
+        // five minutes a signature may be.
+        advanceAMinuteAfterEachRequestUntil(waiting);
         WatchResult result = waiting.get(10, TimeUnit.SECONDS);
 
         assertThat(result.allSucceeded()).isTrue();
@@ -171,17 +170,30 @@ class TatClientTemporaryKeyTest extends TatClientTestSupport {
                 .maxInterval(Duration.ofMillis(20)).waitTimeout(Duration.ofSeconds(30)).build().watchAsync(a, WatchListener.NONE);
         CompletableFuture<WatchResult> waitB = InvocationWatcher.builder(second).initialInterval(Duration.ofMillis(10))
                 .maxInterval(Duration.ofMillis(20)).waitTimeout(Duration.ofSeconds(30)).build().watchAsync(b, WatchListener.NONE);
-        // In steps of a minute: a poll on its way while the clock jumps must stay within the
-        // five minutes a signature may be off the server's clock.
-        for (int minute = 0; minute < 6; minute++) {
-            Thread.sleep(50);
-            clock.advance(Duration.ofMinutes(1));
-        }
+        advanceAMinuteAfterEachRequestUntil(CompletableFuture.allOf(waitA, waitB));
 
         waitA.get(10, TimeUnit.SECONDS);
         waitB.get(10, TimeUnit.SECONDS);
 
         assertThat(emu.requests()).filteredOn(r -> "DescribeInvocations".equals(r.action()))
                 .anySatisfy(r -> assertThat(r.body()).contains(a).contains(b));
+    }
+
+    /**
+     * Moves the shared clock a minute each time the emulator has answered another request, until
+     * {@code done}: a request signed before a move reaches the server at most a minute late on its
+     * clock, whatever the machine's load.
+     */
+    private void advanceAMinuteAfterEachRequestUntil(CompletableFuture<?> done) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        int answered = emu.requests().size();
+        while (!done.isDone() && System.nanoTime() < deadline) {
+            int now = emu.requests().size();
+            if (now > answered) {
+                answered = now;
+                clock.advance(Duration.ofMinutes(1));
+            }
+            Thread.sleep(2);
+        }
     }
 }

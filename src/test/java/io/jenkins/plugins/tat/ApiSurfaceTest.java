@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jenkins.plugins.tat.binding.TencentCloudApiKeyBinding;
 import io.jenkins.plugins.tat.cloud.WithTencentCloudStep;
 import io.jenkins.plugins.tat.config.TatGlobalConfiguration;
+import io.jenkins.plugins.tat.credentials.CamRole;
 import io.jenkins.plugins.tat.credentials.TencentCloudCredentials;
 import io.jenkins.plugins.tat.credentials.TencentCloudCredentialsImpl;
 import io.jenkins.plugins.tat.invoke.TatInvokeBuilder;
@@ -42,6 +43,7 @@ class ApiSurfaceTest {
             TatInvocationAction.class, TatInvocationAction.TaskSummary.class,
             TatGlobalConfiguration.class,
             TencentCloudCredentials.class, TencentCloudCredentialsImpl.class, TencentCloudCredentialsImpl.DescriptorImpl.class,
+            CamRole.class, CamRole.DescriptorImpl.class,
             TatInvokeStep.class, TatInvokeStep.DescriptorImpl.class,
             TatInvokeBuilder.class, TatInvokeBuilder.DescriptorImpl.class,
             TatWaitStep.class, TatWaitStep.DescriptorImpl.class,
@@ -54,7 +56,7 @@ class ApiSurfaceTest {
             "TatInvocationAction.getRun",
             "TatGlobalConfiguration.endpointUri", "TatGlobalConfiguration.languageOrNull",
             "TatInvokeStep.getInstanceIdsText", "TatInvokeStep.getParametersText",
-            "DescriptorImpl.fieldsMayComeFromEnclosingBlock");
+            "DescriptorImpl.fieldsMayComeFromEnclosingBlock", "CamRole.toRequest", "CamRole.violations");
 
     private static List<Class<?>> glueClasses() throws IOException, URISyntaxException, ClassNotFoundException {
         Path classes = Path.of(TatInvocationAction.class.getProtectionDomain().getCodeSource().getLocation().toURI());

@@ -7,10 +7,16 @@ import static io.jenkins.plugins.tat.TatFixture.REGION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.tat.client.emulator.AdjustableClock;
+import io.jenkins.plugins.tat.client.emulator.EmulatedRole;
+import io.jenkins.plugins.tat.client.emulator.IssuedKey;
+import io.jenkins.plugins.tat.client.emulator.RecordedRequest;
 import io.jenkins.plugins.tat.client.emulator.TaskScript;
 import io.jenkins.plugins.tat.client.emulator.TatEmulator;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -96,6 +102,41 @@ class TatRestartTest {
                 r.assertLogContains("after the restart: SUCCESS, key=****, region=" + REGION, b);
                 r.assertLogNotContains(TatFixture.SECRET_KEY, b);
                 assertThat(emu.executed("InvokeCommand")).isEqualTo(1);
+            });
+        }
+    }
+
+    @Test
+    void aWaitAsACamRoleResumesAsTheRoleAfterARestart() throws Throwable {
+        AdjustableClock clock = AdjustableClock.at(Instant.now());
+        try (TatEmulator emu = TatFixture.emulator(clock)) {
+            emu.role(EmulatedRole.of(TatFixture.ROLE));
+            emu.script(CVM_1, TaskScript.success().output("finished after the restart\n").runningFor(Duration.ofMinutes(2)));
+
+            sessions.then(r -> {
+                TatFixture.configure(r, emu);
+                WorkflowJob p = r.jenkins.createProject(WorkflowJob.class, "p");
+                p.setDefinition(new CpsFlowDefinition("withTencentCloud(credentialsId: '" + CREDENTIALS_ID + "', region: '"
+                        + REGION + "', role: '" + TatFixture.ROLE + "') {\n"
+                        + "  tatInvoke commandId: '" + COMMAND + "', instanceIds: '" + CVM_1 + "', timeout: 600, waitForCompletion: true\n"
+                        + "}", true));
+                WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+                r.waitForMessage(" (1 task)", b);
+            });
+            int before = emu.requests().size();
+
+            clock.advance(Duration.ofMinutes(3));
+
+            sessions.then(r -> {
+                WorkflowRun b = r.jenkins.getItemByFullName("p", WorkflowJob.class).getLastBuild();
+                r.assertBuildStatusSuccess(r.waitForCompletion(b));
+                r.assertLogContains("finished after the restart", b);
+                List<RecordedRequest> after = emu.requests().subList(before, emu.requests().size());
+                Set<String> keys = emu.issuedKeys().stream().map(IssuedKey::secretId).collect(Collectors.toSet());
+                assertThat(after).filteredOn(q -> !"AssumeRole".equals(q.action())).isNotEmpty().allSatisfy(q -> {
+                    assertThat(q.headers().get("authorization").replaceAll(".*Credential=([^/]+)/.*", "$1")).isIn(keys);
+                    assertThat(q.errorCode()).isNull();
+                });
             });
         }
     }

@@ -2,14 +2,18 @@ package io.jenkins.plugins.tat.binding;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.AbortException;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Launcher;
 import hudson.Util;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.tat.client.TatException;
 import io.jenkins.plugins.tat.client.TencentCloudCredential;
 import io.jenkins.plugins.tat.cloud.TencentCloudEnvironment;
+import io.jenkins.plugins.tat.config.TatClients;
+import io.jenkins.plugins.tat.credentials.CamRole;
 import io.jenkins.plugins.tat.credentials.TencentCloudApiKeys;
 import io.jenkins.plugins.tat.credentials.TencentCloudCredentials;
 import java.io.IOException;
@@ -36,7 +40,8 @@ import org.kohsuke.stapler.DataBoundSetter;
  * </pre>
  *
  * <p>The credentials-binding plugin masks every bound value in the log and records the use of the
- * credentials. The token variable is set only for a temporary key. Unlike {@code withTencentCloud},
+ * credentials. For credentials that name a CAM role, the variables hold a temporary key of the
+ * role, issued when the block starts, and its token; the token variable is set only then. Unlike {@code withTencentCloud},
  * the binding sets no region and is no default for the TAT steps.
  */
 public final class TencentCloudApiKeyBinding extends MultiBinding<TencentCloudCredentials> {
@@ -96,7 +101,7 @@ public final class TencentCloudApiKeyBinding extends MultiBinding<TencentCloudCr
     public MultiEnvironment bind(@NonNull Run<?, ?> build, @CheckForNull FilePath workspace, @CheckForNull Launcher launcher,
             @NonNull TaskListener listener) throws IOException, InterruptedException {
         TencentCloudCredentials stored = getCredentials(build); // looks the credentials up for the build and tracks them
-        TencentCloudCredential.Exported key = TencentCloudApiKeys.toClientKey(stored, getCredentialsId()).export();
+        TencentCloudCredential.Exported key = keyOf(stored).export();
         Map<String, String> values = new LinkedHashMap<>();
         values.put(getSecretIdVariable(), key.secretId());
         values.put(getSecretKeyVariable(), key.secretKey());
@@ -104,6 +109,23 @@ public final class TencentCloudApiKeyBinding extends MultiBinding<TencentCloudCr
             values.put(getSessionTokenVariable(), key.sessionToken());
         }
         return new MultiEnvironment(values);
+    }
+
+    /**
+     * The key to bind: the stored one, or, for credentials that name a CAM role, a temporary key
+     * of the role asked from STS now (valid for the role's {@code durationSeconds}).
+     */
+    private TencentCloudCredential keyOf(TencentCloudCredentials stored) throws IOException, InterruptedException {
+        TencentCloudCredential key = TencentCloudApiKeys.toClientKey(stored, getCredentialsId());
+        CamRole role = stored.getAssumeRole();
+        if (role == null) {
+            return key;
+        }
+        try {
+            return TatClients.temporaryKeys(key, role, null).current();
+        } catch (TatException e) {
+            throw new AbortException(e.getMessage());
+        }
     }
 
     /** Every variable that may be set is masked, the SecretId's too (see {@link TencentCloudEnvironment#variablesOf}). */

@@ -112,7 +112,8 @@ final class StsService {
         Accounts.Account key = new Accounts.Account("AKIDtmp" + random(25), random(32), random(96), roleArn, expiresAt);
         accounts.add(key);
         synchronized (this) {
-            issued.add(new IssuedKey(key.secretId(), roleArn, sessionName, callerSecretId, now, expiresAt));
+            issued.add(new IssuedKey(key.secretId(), key.secretKey(), key.sessionToken(), roleArn, sessionName, callerSecretId,
+                    now, expiresAt));
         }
         ObjectNode fields = TatJson.object();
         fields.putObject("Credentials").put("Token", key.sessionToken()).put("TmpSecretId", key.secretId())

@@ -53,6 +53,11 @@ import org.kohsuke.stapler.DataBoundSetter;
  * {@code TENCENTCLOUD_REGION} and, for a temporary key, {@code TENCENTCLOUD_SESSION_TOKEN}
  * ({@link TencentCloudEnvironment}); their values are masked in the block's log. A block inside
  * another takes what it leaves out from the outer one.
+ *
+ * <p>With {@code role} (and {@code roleSessionName}, {@code durationSeconds}, {@code externalId})
+ * the key assumes a CAM role: the steps inside sign with the role's temporary keys, renewed before
+ * they expire, and the variables hold the temporary key issued when the block started, with its
+ * token.
  */
 public final class WithTencentCloudStep extends Step {
 

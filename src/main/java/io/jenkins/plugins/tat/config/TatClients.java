@@ -101,13 +101,13 @@ public final class TatClients {
             String region) throws AbortException {
         TatGlobalConfiguration config = TatGlobalConfiguration.get();
         try {
-            StsClient sts = StsClient.builder(key)
-                    .endpoint(StsClient.endpointFor(config.endpointUri()))
+            // The settings of the TAT clients (endpoint, proxy, language); STS's endpoint is beside TAT's.
+            StsClient sts = StsClient.of(key, TatClient.builder()
+                    .endpoint(config.endpointUri())
                     .region(region != null && Regions.check(region).isEmpty() ? region : StsClient.DEFAULT_REGION)
                     .language(config.languageOrNull())
                     .httpClient(SharedHttpClient.get())
-                    .requestClient("jenkins-tencentcloud-tat")
-                    .build();
+                    .requestClient("jenkins-tencentcloud-tat"));
             return AssumedRoleCredentials.shared(sts, role.toRequest());
         } catch (InvalidRequestException | IllegalArgumentException e) {
             throw new AbortException(e.getMessage());

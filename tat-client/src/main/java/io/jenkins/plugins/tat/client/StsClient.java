@@ -2,9 +2,7 @@ package io.jenkins.plugins.tat.client;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.http.HttpClient;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -45,11 +43,29 @@ public final class StsClient {
     }
 
     /**
-     * @param key the long-term key that assumes roles
-     * @return a builder
+     * An STS client with the settings of a TAT client: the same HTTP client, clock, language,
+     * timeouts, retries and caller name. Its endpoint is STS's beside the settings' one
+     * ({@link #endpointFor}: TAT's default becomes {@link #DEFAULT_ENDPOINT}, an STS endpoint
+     * stays), its region the settings' or {@link #DEFAULT_REGION}; it has a rate limiter of its
+     * own, so that renewing a key never takes a permit from TAT calls of the same key.
+     *
+     * @param key the long-term key that assumes roles; the settings' credentials are not used
+     * @param settings a TAT client's builder, e.g. {@code TatClient.builder().httpClient(http)}
+     * @return the client
+     * @throws InvalidRequestException if the region or endpoint is malformed
      */
-    public static Builder builder(TencentCloudCredential key) {
-        return new Builder(key);
+    public static StsClient of(TencentCloudCredential key, TatClient.Builder settings) {
+        Objects.requireNonNull(key, "key");
+        String region = settings.regionSetting() != null ? settings.regionSetting() : DEFAULT_REGION;
+        TatClient api = settings.copy()
+                .product(new TatClient.ApiProduct(SERVICE, API_VERSION))
+                .credential(key)
+                .endpoint(endpointFor(settings.endpointSetting()))
+                .region(region)
+                // STS's quota (600 a second, §9) is not TAT's.
+                .rateLimiter(RequestRateLimiter.shared("sts " + key.secretId(), region))
+                .build();
+        return new StsClient(api, key, settings.clockSetting());
     }
 
     /**
@@ -116,118 +132,5 @@ public final class StsClient {
     @Override
     public String toString() {
         return "StsClient[" + api.endpoint() + ", key=" + key + "]";
-    }
-
-    /** Builds an {@link StsClient}. */
-    public static final class Builder {
-        private final TencentCloudCredential key;
-        private URI endpoint = DEFAULT_ENDPOINT;
-        private String region = DEFAULT_REGION;
-        private HttpClient httpClient;
-        private Clock clock = Clock.systemUTC();
-        private Language language;
-        private Duration requestTimeout = Duration.ofSeconds(60);
-        private RetryPolicy retryPolicy = RetryPolicy.standard();
-        private String requestClient = "tencentcloud-tat-jenkins";
-
-        private Builder(TencentCloudCredential key) {
-            this.key = Objects.requireNonNull(key, "key");
-        }
-
-        /**
-         * @param endpoint {@link #DEFAULT_ENDPOINT} (the default), {@link #INTERNATIONAL_ENDPOINT},
-         *     or {@link #endpointFor} of the TAT endpoint in use
-         * @return this builder
-         */
-        public Builder endpoint(URI endpoint) {
-            this.endpoint = endpoint;
-            return this;
-        }
-
-        /**
-         * @param region the Region common parameter; {@link #DEFAULT_REGION} unless set
-         * @return this builder
-         */
-        public Builder region(String region) {
-            this.region = region;
-            return this;
-        }
-
-        /**
-         * @param httpClient the HTTP client, e.g. the one TAT calls use
-         * @return this builder
-         */
-        public Builder httpClient(HttpClient httpClient) {
-            this.httpClient = httpClient;
-            return this;
-        }
-
-        /**
-         * @param clock the clock for {@code X-TC-Timestamp}
-         * @return this builder
-         */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        /**
-         * @param language the language of error messages, or {@code null}
-         * @return this builder
-         */
-        public Builder language(Language language) {
-            this.language = language;
-            return this;
-        }
-
-        /**
-         * @param timeout how long one attempt may take (default 60 s)
-         * @return this builder
-         */
-        public Builder requestTimeout(Duration timeout) {
-            this.requestTimeout = Objects.requireNonNull(timeout, "timeout");
-            return this;
-        }
-
-        /**
-         * @param policy what to retry (default {@link RetryPolicy#standard()})
-         * @return this builder
-         */
-        public Builder retryPolicy(RetryPolicy policy) {
-            this.retryPolicy = Objects.requireNonNull(policy, "policy");
-            return this;
-        }
-
-        /**
-         * @param requestClient sent as {@code X-TC-RequestClient}
-         * @return this builder
-         */
-        public Builder requestClient(String requestClient) {
-            this.requestClient = Objects.requireNonNull(requestClient, "requestClient");
-            return this;
-        }
-
-        /**
-         * @return the client
-         * @throws InvalidRequestException if the region or endpoint is malformed
-         */
-        public StsClient build() {
-            TatClient api = TatClient.builder()
-                    .product(new TatClient.ApiProduct(SERVICE, API_VERSION))
-                    .credential(key)
-                    .endpoint(endpoint)
-                    .region(region)
-                    .httpClient(httpClient)
-                    .clock(clock)
-                    .language(language)
-                    .requestTimeout(requestTimeout)
-                    .retryPolicy(retryPolicy)
-                    .requestClient(requestClient)
-                    // STS's quota (600 a second, §9) is not TAT's: a limiter of its own, so that
-                    // renewing a key never takes a permit from TAT calls of the same key.
-                    .rateLimiter(RequestRateLimiter.shared("sts " + key.secretId(), region == null ? "" : region))
-                    .build();
-            return new StsClient(api, key, clock);
-        }
     }
 }

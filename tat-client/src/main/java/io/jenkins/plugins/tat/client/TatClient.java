@@ -617,6 +617,39 @@ public final class TatClient {
             return this;
         }
 
+        /** For {@link StsClient}: a builder with the same settings, to change some of them. */
+        Builder copy() {
+            Builder b = new Builder();
+            b.credentials = credentials;
+            b.product = product;
+            b.region = region;
+            b.endpoint = endpoint;
+            b.httpClient = httpClient;
+            b.clock = clock;
+            b.language = language;
+            b.requestTimeout = requestTimeout;
+            b.retryPolicy = retryPolicy;
+            b.rateLimiter = rateLimiter;
+            b.requestClient = requestClient;
+            b.maxResponseBytes = maxResponseBytes;
+            return b;
+        }
+
+        /** For {@link StsClient}: the region set, or {@code null}. */
+        String regionSetting() {
+            return region;
+        }
+
+        /** For {@link StsClient}: the endpoint set, or TAT's default. */
+        URI endpointSetting() {
+            return endpoint;
+        }
+
+        /** For {@link StsClient}: the clock set, or the system's. */
+        Clock clockSetting() {
+            return clock;
+        }
+
         /** For {@link StsClient}: the API to speak, TAT's unless set. */
         Builder product(ApiProduct product) {
             this.product = Objects.requireNonNull(product, "product");

@@ -28,8 +28,8 @@ class AssumedRoleCredentialsTest extends TatClientTestSupport {
     }
 
     private StsClient sts(String secretKey) {
-        return StsClient.builder(new TencentCloudCredential(SECRET_ID, secretKey)).endpoint(emu.endpoint()).region(REGION)
-                .clock(clock).retryPolicy(FAST_RETRIES).requestTimeout(Duration.ofSeconds(5)).build();
+        return StsClient.of(new TencentCloudCredential(SECRET_ID, secretKey), TatClient.builder().endpoint(emu.endpoint()).region(REGION)
+                .clock(clock).retryPolicy(FAST_RETRIES).requestTimeout(Duration.ofSeconds(5)));
     }
 
     private AssumedRoleCredentials provider(Integer durationSeconds) {

@@ -21,8 +21,8 @@ class StsClientTest extends TatClientTestSupport {
     }
 
     private StsClient sts() {
-        return StsClient.builder(new TencentCloudCredential(SECRET_ID, SECRET_KEY)).endpoint(emu.endpoint()).region(REGION)
-                .retryPolicy(FAST_RETRIES).requestTimeout(Duration.ofSeconds(5)).build();
+        return StsClient.of(new TencentCloudCredential(SECRET_ID, SECRET_KEY), TatClient.builder().endpoint(emu.endpoint()).region(REGION)
+                .retryPolicy(FAST_RETRIES).requestTimeout(Duration.ofSeconds(5)));
     }
 
     @Test
@@ -100,5 +100,8 @@ class StsClientTest extends TatClientTestSupport {
         assertThat(StsClient.endpointFor(URI.create("http://127.0.0.1:18090"))).isEqualTo(URI.create("http://127.0.0.1:18090/"));
         assertThat(StsClient.endpointFor(URI.create("https://tat.example.internal:8443")))
                 .isEqualTo(URI.create("https://tat.example.internal:8443/"));
+        assertThat(StsClient.endpointFor(StsClient.INTERNATIONAL_ENDPOINT)).isEqualTo(URI.create("https://sts.intl.tencentcloudapi.com/"));
+        assertThat(StsClient.of(new TencentCloudCredential(SECRET_ID, SECRET_KEY), TatClient.builder()).endpoint())
+                .as("the settings of a TAT client with its default endpoint").isEqualTo(URI.create("https://sts.tencentcloudapi.com/"));
     }
 }

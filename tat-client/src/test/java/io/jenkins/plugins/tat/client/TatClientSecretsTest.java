@@ -207,8 +207,8 @@ class TatClientSecretsTest extends TatClientTestSupport {
 
     private AssumedRoleCredentials role() {
         emu.role(EmulatedRole.of(ROLE));
-        StsClient sts = StsClient.builder(new TencentCloudCredential(SECRET_ID, SECRET_KEY)).endpoint(emu.endpoint())
-                .region(REGION).retryPolicy(FAST_RETRIES).requestTimeout(Duration.ofSeconds(1)).build();
+        StsClient sts = StsClient.of(new TencentCloudCredential(SECRET_ID, SECRET_KEY), TatClient.builder().endpoint(emu.endpoint())
+                .region(REGION).retryPolicy(FAST_RETRIES).requestTimeout(Duration.ofSeconds(1)));
         return AssumedRoleCredentials.of(sts, AssumeRoleRequest.builder(ROLE, "jenkins").build());
     }
 

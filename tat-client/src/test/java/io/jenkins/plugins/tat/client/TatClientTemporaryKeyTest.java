@@ -40,8 +40,8 @@ class TatClientTemporaryKeyTest extends TatClientTestSupport {
     }
 
     private AssumedRoleCredentials role(String roleArn, String session, int durationSeconds) {
-        StsClient sts = StsClient.builder(new TencentCloudCredential(SECRET_ID, SECRET_KEY)).endpoint(emu.endpoint())
-                .region(REGION).clock(clock).retryPolicy(FAST_RETRIES).requestTimeout(Duration.ofSeconds(5)).build();
+        StsClient sts = StsClient.of(new TencentCloudCredential(SECRET_ID, SECRET_KEY), TatClient.builder().endpoint(emu.endpoint())
+                .region(REGION).clock(clock).retryPolicy(FAST_RETRIES).requestTimeout(Duration.ofSeconds(5)));
         return AssumedRoleCredentials.of(sts, AssumeRoleRequest.builder(roleArn, session).durationSeconds(durationSeconds).build());
     }
 

@@ -12,6 +12,7 @@ import io.jenkins.plugins.casc.misc.ConfiguredWithCode;
 import io.jenkins.plugins.casc.misc.JenkinsConfiguredWithCodeRule;
 import io.jenkins.plugins.casc.misc.junit.jupiter.WithJenkinsConfiguredWithCode;
 import io.jenkins.plugins.tat.config.TatGlobalConfiguration;
+import io.jenkins.plugins.tat.credentials.CamRole;
 import io.jenkins.plugins.tat.credentials.TencentCloudCredentials;
 import io.jenkins.plugins.tat.credentials.TencentCloudCredentialsImpl;
 import java.io.ByteArrayOutputStream;
@@ -43,6 +44,7 @@ class ConfigurationAsCodeTest {
 
     private static final String GLOBAL_SETTINGS = "casc/global-settings.yaml";
     private static final String CREDENTIALS = "casc/credentials.yaml";
+    private static final String CREDENTIALS_WITH_ROLE = "casc/credentials-role.yaml";
 
     /** What {@code ${TENCENT_SECRET_KEY}} resolves to: JCasC reads system properties, then the environment. */
     private static final String SECRET_KEY_VARIABLE = "TENCENT_SECRET_KEY";
@@ -109,7 +111,24 @@ class ConfigurationAsCodeTest {
     @Test
     void theDocsShowExactlyTheImportedYaml() throws IOException {
         assertThat(yamlBlocks(Path.of("docs", "configuration.md"))).contains(resource(GLOBAL_SETTINGS));
-        assertThat(yamlBlocks(Path.of("docs", "credentials.md"))).contains(resource(CREDENTIALS));
+        assertThat(yamlBlocks(Path.of("docs", "credentials.md"))).contains(resource(CREDENTIALS), resource(CREDENTIALS_WITH_ROLE));
+    }
+
+    @Test
+    @ConfiguredWithCode(CREDENTIALS_WITH_ROLE)
+    void theDocumentedYamlOfAKeyThatAssumesARoleConfiguresTheRoleAndExportsIt(JenkinsConfiguredWithCodeRule j)
+            throws Exception {
+        TencentCloudCredentialsImpl key = (TencentCloudCredentialsImpl) CredentialsProvider.lookupCredentialsInItemGroup(
+                TencentCloudCredentials.class, Jenkins.get(), ACL.SYSTEM2, List.of()).get(0);
+        CamRole role = key.getAssumeRole();
+        assertThat(role).isNotNull();
+        assertThat(role.getRoleArn()).isEqualTo("qcs::cam::uin/100000000001:roleName/jenkins-deploy");
+        assertThat(role.getRoleSessionName()).isEqualTo("tat-deploy");
+        assertThat(role.getDurationSeconds()).isEqualTo(3600);
+        assertThat(role.getExternalId()).isNull();
+
+        Map<String, Object> exported = apiKey(parse(export()));
+        assertThat(exported.get("assumeRole")).isEqualTo(apiKey(parse(resource(CREDENTIALS_WITH_ROLE))).get("assumeRole"));
     }
 
     private static void assertDocumentedConfiguration() {

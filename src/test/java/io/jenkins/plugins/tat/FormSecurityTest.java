@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import hudson.model.Item;
 import io.jenkins.plugins.tat.config.TatGlobalConfiguration;
 import io.jenkins.plugins.tat.credentials.TencentCloudCredentialsImpl;
+import io.jenkins.plugins.tat.cloud.WithTencentCloudStep;
+import io.jenkins.plugins.tat.credentials.CamRole;
 import io.jenkins.plugins.tat.invoke.TatInvokeBuilder;
 import io.jenkins.plugins.tat.invoke.TatInvokeStep;
 import io.jenkins.plugins.tat.wait.TatWaitStep;
@@ -83,7 +85,13 @@ class FormSecurityTest {
     private static final List<SyntaxCheck> STEP_CHECKS = Stream.concat(invokeChecks(TatInvokeStep.class).stream(), Stream.of(
             new SyntaxCheck(TatWaitStep.class, "checkRegion", "ap-guangzhou", "Guangzhou", "UnsupportedRegion"),
             new SyntaxCheck(TatWaitStep.class, "checkWaitTimeout", "600", "604801", "InvalidParameterValue.Range"),
-            new SyntaxCheck(TatWaitStep.class, "checkInvocationId", "inv-abcd1234", "cmd-abcd1234", "is not an invocation ID")))
+            new SyntaxCheck(TatWaitStep.class, "checkInvocationId", "inv-abcd1234", "cmd-abcd1234", "is not an invocation ID"),
+            new SyntaxCheck(WithTencentCloudStep.class, "checkRegion", "ap-guangzhou", "Guangzhou", "UnsupportedRegion"),
+            new SyntaxCheck(CamRole.class, "checkRoleArn", "qcs::cam::uin/100000000001:roleName/deploy", "roleName/deploy",
+                    "InvalidParameter.ParamError"),
+            new SyntaxCheck(CamRole.class, "checkRoleSessionName", "jenkins", "a", "InvalidParameter.ParamError"),
+            new SyntaxCheck(CamRole.class, "checkDurationSeconds", "3600", "43201", "InvalidParameter.OverTimeError"),
+            new SyntaxCheck(CamRole.class, "checkExternalId", "team-42", "x", "InvalidParameter.ParamError")))
             .toList();
 
     private JenkinsRule r;

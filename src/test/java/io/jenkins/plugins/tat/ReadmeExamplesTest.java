@@ -1,15 +1,18 @@
 package io.jenkins.plugins.tat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.domains.Domain;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import hudson.Functions;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Result;
+import hudson.slaves.EnvironmentVariablesNodeProperty;
 import hudson.tasks.Shell;
 import hudson.util.Secret;
 import io.jenkins.plugins.tat.client.emulator.EmulatedCommand;
@@ -35,6 +38,7 @@ import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
@@ -101,7 +105,8 @@ class ReadmeExamplesTest {
         assertThat(declarative()).hasSize(2);
         assertThat(timeoutExample()).startsWith("timeout(");
         assertThat(tatRunExample()).contains("tatRun ");
-        assertThat(blocks("groovy")).hasSize(scripted().size() + declarative().size() + 2);
+        assertThat(withTencentCloudExample()).contains("tatWait invocationId: id").contains("sh 'tccli ");
+        assertThat(blocks("groovy")).hasSize(scripted().size() + declarative().size() + 3);
     }
 
     @Test
@@ -200,6 +205,30 @@ class ReadmeExamplesTest {
     }
 
     @Test
+    void theWithTencentCloudExampleRunsWithTheKeyAndRegionOfTheBlock(@TempDir Path bin) throws Exception {
+        // A stand-in for tccli on the PATH of the controller's node, which shows what the real one
+        // would find in its environment: the Tencent Cloud SDKs' variable names.
+        assumeFalse(Functions.isWindows(), "the tccli stand-in is a POSIX shell script");
+        Path tccli = bin.resolve("tccli");
+        Files.writeString(tccli, "#!/bin/sh\necho \"tccli $*: SecretId $TENCENTCLOUD_SECRET_ID, region $TENCENTCLOUD_REGION,"
+                + " SecretKey of ${#TENCENTCLOUD_SECRET_KEY} characters, $TENCENTCLOUD_SECRET_KEY\"\n", StandardCharsets.UTF_8);
+        assertThat(tccli.toFile().setExecutable(true)).isTrue();
+        r.jenkins.getGlobalNodeProperties().add(new EnvironmentVariablesNodeProperty(
+                new EnvironmentVariablesNodeProperty.Entry("PATH+TCCLI", bin.toString())));
+
+        WorkflowRun b = r.buildAndAssertSuccess(pipeline(withTencentCloudExample()));
+
+        r.assertLogContains("---- " + WEB + ": SUCCESS, exit code 0", b);
+        r.assertLogContains("---- " + CHECK + ": SUCCESS, exit code 0", b);
+        r.assertLogContains("tccli tat DescribeAutomationAgentStatus: SecretId ****, region ap-guangzhou, SecretKey of "
+                + SECRET_KEY.length() + " characters, ****", b);
+        r.assertLogNotContains(SECRET_KEY, b);
+        assertThat(emu.executed("InvokeCommand")).isEqualTo(1);
+        assertThat(emu.requests()).allSatisfy(request ->
+                assertThat(request.headers().get("authorization")).contains("Credential=" + SECRET_ID + "/"));
+    }
+
+    @Test
     void theFreestyleShellExampleSeesTheInvocationId() throws Exception {
         List<String> shell = blocks("sh").stream().filter(b -> b.contains("TAT_INVOCATION_ID")).toList();
         assertThat(shell).hasSize(1);
@@ -232,12 +261,18 @@ class ReadmeExamplesTest {
     }
 
     private static List<String> scripted() throws IOException {
-        return blocks("groovy").stream()
-                .filter(b -> !b.startsWith("pipeline {") && !b.startsWith("timeout(") && !b.contains("tatRun ")).toList();
+        return blocks("groovy").stream().filter(b -> !b.startsWith("pipeline {") && !b.startsWith("timeout(")
+                && !b.startsWith("withTencentCloud(") && !b.contains("tatRun ")).toList();
     }
 
     private static String tatRunExample() throws IOException {
         List<String> found = blocks("groovy").stream().filter(b -> b.contains("tatRun ")).toList();
+        assertThat(found).hasSize(1);
+        return found.get(0);
+    }
+
+    private static String withTencentCloudExample() throws IOException {
+        List<String> found = blocks("groovy").stream().filter(b -> b.startsWith("withTencentCloud(")).toList();
         assertThat(found).hasSize(1);
         return found.get(0);
     }

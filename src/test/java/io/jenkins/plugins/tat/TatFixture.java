@@ -6,8 +6,10 @@ import com.cloudbees.plugins.credentials.domains.Domain;
 import hudson.util.Secret;
 import io.jenkins.plugins.tat.client.emulator.EmulatedCommand;
 import io.jenkins.plugins.tat.client.emulator.EmulatedInstance;
+import io.jenkins.plugins.tat.client.emulator.EmulatedRole;
 import io.jenkins.plugins.tat.client.emulator.TatEmulator;
 import io.jenkins.plugins.tat.config.TatGlobalConfiguration;
+import io.jenkins.plugins.tat.credentials.CamRole;
 import io.jenkins.plugins.tat.credentials.TencentCloudCredentialsImpl;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +37,10 @@ final class TatFixture implements AutoCloseable {
     static final String CVM_2 = "ins-aaaa0002";
     static final String CVM_3 = "ins-aaaa0003";
     static final String LIGHTHOUSE = "lhins-bbbb0001";
+    /** A CAM role the emulated STS lets the fixture's key assume (see {@link #role}). */
+    static final String ROLE = "qcs::cam::uin/100000000001:roleName/jenkins-deploy";
+    /** The credentials that assume {@link #ROLE} with the fixture's key. */
+    static final String ROLE_CREDENTIALS_ID = "tencent-role";
 
     final TatEmulator emu;
     final TencentCloudCredentialsImpl credentials;
@@ -75,6 +81,24 @@ final class TatFixture implements AutoCloseable {
                 "TAT test key", SECRET_ID, Secret.fromString(SECRET_KEY));
         CredentialsProvider.lookupStores(r.jenkins).iterator().next().addCredentials(Domain.global(), credentials);
         return credentials;
+    }
+
+    /**
+     * Lets the fixture's key assume {@link #ROLE} at the emulated STS, and stores credentials
+     * {@link #ROLE_CREDENTIALS_ID} with the same key and that role.
+     *
+     * @param durationSeconds the life of the role's temporary keys, or {@code null} for STS's default
+     * @return the credentials
+     */
+    TencentCloudCredentialsImpl role(JenkinsRule r, Integer durationSeconds) throws IOException {
+        emu.role(EmulatedRole.of(ROLE));
+        TencentCloudCredentialsImpl withRole = new TencentCloudCredentialsImpl(CredentialsScope.GLOBAL, ROLE_CREDENTIALS_ID,
+                "TAT key as a role", SECRET_ID, Secret.fromString(SECRET_KEY));
+        CamRole role = new CamRole(ROLE);
+        role.setDurationSeconds(durationSeconds);
+        withRole.setAssumeRole(role);
+        CredentialsProvider.lookupStores(r.jenkins).iterator().next().addCredentials(Domain.global(), withRole);
+        return withRole;
     }
 
     /** A new Pipeline job running the script in the Groovy sandbox. */

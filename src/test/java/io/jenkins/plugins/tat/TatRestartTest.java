@@ -8,11 +8,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.tat.client.emulator.AdjustableClock;
 import io.jenkins.plugins.tat.client.emulator.EmulatedInstance;
+import io.jenkins.plugins.tat.client.emulator.EmulatedRole;
+import io.jenkins.plugins.tat.client.emulator.IssuedKey;
+import io.jenkins.plugins.tat.client.emulator.RecordedRequest;
 import io.jenkins.plugins.tat.client.emulator.TaskScript;
 import io.jenkins.plugins.tat.client.emulator.TatEmulator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -131,6 +136,77 @@ class TatRestartTest {
                 assertThat(emu.executed("InvokeCommand")).as("no batch sent again").isEqualTo(2);
                 assertThat(b.getActions(TatInvocationAction.class)).hasSize(2)
                         .allSatisfy(a -> assertThat(a.getTasks()).isNotEmpty());
+            });
+        }
+    }
+
+    @Test
+    void insideWithTencentCloudTheWaitTheEnvironmentAndTheMaskingSurviveARestart() throws Throwable {
+        AdjustableClock clock = AdjustableClock.at(Instant.now());
+        try (TatEmulator emu = TatFixture.emulator(clock)) {
+            emu.script(CVM_1, TaskScript.success().output("finished after the restart\n").runningFor(Duration.ofMinutes(2)));
+
+            sessions.then(r -> {
+                TatFixture.configure(r, emu);
+                WorkflowJob p = r.jenkins.createProject(WorkflowJob.class, "p");
+                p.setDefinition(new CpsFlowDefinition("withTencentCloud(credentialsId: '" + CREDENTIALS_ID + "', region: '"
+                        + REGION + "') {\n"
+                        + "  def id = tatInvoke commandId: '" + COMMAND + "', instanceIds: '" + CVM_1
+                        + "', timeout: 600, waitForCompletion: true\n"
+                        + "  def tasks = tatWait invocationId: id\n"
+                        + "  echo \"after the restart: ${tasks[0].status}, key=${env.TENCENTCLOUD_SECRET_KEY},"
+                        + " region=${env.TENCENTCLOUD_REGION}\"\n"
+                        + "}", true));
+                WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+                r.waitForMessage(" (1 task)", b);
+            });
+
+            clock.advance(Duration.ofMinutes(3));
+
+            sessions.then(r -> {
+                WorkflowRun b = r.jenkins.getItemByFullName("p", WorkflowJob.class).getLastBuild();
+                r.assertBuildStatusSuccess(r.waitForCompletion(b));
+                r.assertLogContains("resuming the wait for " + emu.invocations().get(0).invocationId(), b);
+                // tatWait, run after the restart, found the block's key and region; the block's
+                // variables and their masking came back with the Pipeline's state.
+                r.assertLogContains("after the restart: SUCCESS, key=****, region=" + REGION, b);
+                r.assertLogNotContains(TatFixture.SECRET_KEY, b);
+                assertThat(emu.executed("InvokeCommand")).isEqualTo(1);
+            });
+        }
+    }
+
+    @Test
+    void aWaitAsACamRoleResumesAsTheRoleAfterARestart() throws Throwable {
+        AdjustableClock clock = AdjustableClock.at(Instant.now());
+        try (TatEmulator emu = TatFixture.emulator(clock)) {
+            emu.role(EmulatedRole.of(TatFixture.ROLE));
+            emu.script(CVM_1, TaskScript.success().output("finished after the restart\n").runningFor(Duration.ofMinutes(2)));
+
+            sessions.then(r -> {
+                TatFixture.configure(r, emu);
+                WorkflowJob p = r.jenkins.createProject(WorkflowJob.class, "p");
+                p.setDefinition(new CpsFlowDefinition("withTencentCloud(credentialsId: '" + CREDENTIALS_ID + "', region: '"
+                        + REGION + "', role: '" + TatFixture.ROLE + "') {\n"
+                        + "  tatInvoke commandId: '" + COMMAND + "', instanceIds: '" + CVM_1 + "', timeout: 600, waitForCompletion: true\n"
+                        + "}", true));
+                WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+                r.waitForMessage(" (1 task)", b);
+            });
+            int before = emu.requests().size();
+
+            clock.advance(Duration.ofMinutes(3));
+
+            sessions.then(r -> {
+                WorkflowRun b = r.jenkins.getItemByFullName("p", WorkflowJob.class).getLastBuild();
+                r.assertBuildStatusSuccess(r.waitForCompletion(b));
+                r.assertLogContains("finished after the restart", b);
+                List<RecordedRequest> after = emu.requests().subList(before, emu.requests().size());
+                Set<String> keys = emu.issuedKeys().stream().map(IssuedKey::secretId).collect(Collectors.toSet());
+                assertThat(after).filteredOn(q -> !"AssumeRole".equals(q.action())).isNotEmpty().allSatisfy(q -> {
+                    assertThat(q.headers().get("authorization").replaceAll(".*Credential=([^/]+)/.*", "$1")).isIn(keys);
+                    assertThat(q.errorCode()).isNull();
+                });
             });
         }
     }

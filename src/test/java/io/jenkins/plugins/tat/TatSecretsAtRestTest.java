@@ -15,6 +15,8 @@ import hudson.model.PasswordParameterValue;
 import hudson.model.Run;
 import io.jenkins.plugins.tat.client.emulator.AdjustableClock;
 import io.jenkins.plugins.tat.client.emulator.EmulatedCommand;
+import io.jenkins.plugins.tat.client.emulator.EmulatedRole;
+import io.jenkins.plugins.tat.client.emulator.IssuedKey;
 import io.jenkins.plugins.tat.client.emulator.TaskScript;
 import io.jenkins.plugins.tat.invoke.TatInvokeBuilder;
 import java.io.IOException;
@@ -99,6 +101,57 @@ class TatSecretsAtRestTest {
     }
 
     @Test
+    void aWaitInsideWithTencentCloudKeepsNeitherTheKeyNorAParameterValueInItsBuildFolder() throws Exception {
+        // The block's environment holds the SecretKey for the steps inside; Pipeline saves it
+        // with the program while the step waits.
+        tat.emu.script(CVM_1, TaskScript.success().output("migrated\n").runningFor(Duration.ofMinutes(2)));
+        WorkflowJob p = TatFixture.pipeline(r, "withTencentCloud(credentialsId: '" + CREDENTIALS_ID + "', region: '" + REGION
+                + "') {\n  tatInvoke commandId: '" + SECRET_COMMAND + "', instanceIds: '" + CVM_1 + "', timeout: 600,"
+                + " parameters: [dbPassword: env." + PARAMETER + "], waitForCompletion: true\n"
+                + "  echo \"key length ${env.TENCENTCLOUD_SECRET_KEY.length()}\"\n}");
+        p.addProperty(new ParametersDefinitionProperty(new PasswordParameterDefinition(PARAMETER, "", "")));
+
+        WorkflowRun b = p.scheduleBuild2(0, new ParametersAction(new PasswordParameterValue(PARAMETER, VALUE))).waitForStart();
+        r.waitForMessage("waiting for inv-", b);
+        String id = tat.emu.invocations().get(0).invocationId();
+        Path program = b.getRootDir().toPath().resolve("program.dat");
+        awaitFileContaining(program, id);
+        awaitFileContaining(program, "io.jenkins.plugins.tat.cloud.TencentCloudEnvironment");
+
+        assertThat(assertNoSecretIn(b)).contains(program);
+
+        clock.advance(Duration.ofMinutes(3));
+        r.assertBuildStatusSuccess(r.waitForCompletion(b));
+        r.assertLogContains("key length " + SECRET_KEY.length(), b);
+        assertNoSecretIn(b);
+    }
+
+    @Test
+    void aWaitAsACamRoleKeepsNoTemporaryKeyOrTokenInItsBuildFolder() throws Exception {
+        // The block's environment holds the role's temporary key and token; the waiting step
+        // keeps the role's ARN to resume as the role.
+        tat.emu.role(EmulatedRole.of(TatFixture.ROLE));
+        tat.emu.script(CVM_1, TaskScript.success().output("migrated\n").runningFor(Duration.ofMinutes(2)));
+        WorkflowJob p = TatFixture.pipeline(r, "withTencentCloud(credentialsId: '" + CREDENTIALS_ID + "', region: '" + REGION
+                + "', role: '" + TatFixture.ROLE + "') {\n  tatInvoke commandId: '" + SECRET_COMMAND + "', instanceIds: '" + CVM_1
+                + "', timeout: 600, parameters: [dbPassword: env." + PARAMETER + "], waitForCompletion: true\n}");
+        p.addProperty(new ParametersDefinitionProperty(new PasswordParameterDefinition(PARAMETER, "", "")));
+
+        WorkflowRun b = p.scheduleBuild2(0, new ParametersAction(new PasswordParameterValue(PARAMETER, VALUE))).waitForStart();
+        r.waitForMessage("waiting for inv-", b);
+        Path program = b.getRootDir().toPath().resolve("program.dat");
+        awaitFileContaining(program, tat.emu.invocations().get(0).invocationId());
+        awaitFileContaining(program, TatFixture.ROLE);
+        IssuedKey key = tat.emu.issuedKeys().get(0);
+
+        assertThat(assertNoSecretIn(b, key.secretKey(), key.sessionToken())).contains(program);
+
+        clock.advance(Duration.ofMinutes(3));
+        r.assertBuildStatusSuccess(r.waitForCompletion(b));
+        assertNoSecretIn(b, key.secretKey(), key.sessionToken());
+    }
+
+    @Test
     void nothingSecretIsWrittenWhileInvokeCommandIsInFlight() throws Exception {
         // InvokeCommand answers 10 s late: the step has started, Pipeline has written its state,
         // and there is no InvocationId yet.
@@ -165,12 +218,12 @@ class TatSecretsAtRestTest {
 
     /**
      * Reads every file under the build's folder as bytes and fails naming those that hold the
-     * parameter value or the SecretKey, in UTF-8 (XML, the log, Java serialisation of ASCII text)
+     * parameter value, the SecretKey or another of the given secrets, in UTF-8 (XML, the log, Java serialisation of ASCII text)
      * or UTF-16.
      *
      * @return the files read
      */
-    private static List<Path> assertNoSecretIn(Run<?, ?> build) throws IOException {
+    private static List<Path> assertNoSecretIn(Run<?, ?> build, String... moreSecrets) throws IOException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(build.getRootDir().toPath())) {
             files = walk.filter(Files::isRegularFile).sorted().toList();
@@ -183,7 +236,9 @@ class TatSecretsAtRestTest {
             } catch (NoSuchFileException e) {
                 continue; // a temporary file, renamed meanwhile into one read here or on the next look
             }
-            for (String secret : List.of(VALUE, SECRET_KEY)) {
+            List<String> secrets = new ArrayList<>(List.of(VALUE, SECRET_KEY));
+            secrets.addAll(List.of(moreSecrets));
+            for (String secret : secrets) {
                 if (contains(bytes, secret)) {
                     leaks.add(build.getRootDir().toPath().relativize(file) + " holds " + secret);
                 }

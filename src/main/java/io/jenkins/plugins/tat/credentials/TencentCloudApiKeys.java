@@ -17,9 +17,12 @@ import hudson.model.queue.Tasks;
 import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.tat.client.CredentialProvider;
 import io.jenkins.plugins.tat.client.InvalidRequestException;
 import io.jenkins.plugins.tat.client.TencentCloudCredential;
 import io.jenkins.plugins.tat.client.Texts;
+import io.jenkins.plugins.tat.client.Violation;
+import io.jenkins.plugins.tat.config.TatClients;
 import java.util.Collections;
 import java.util.List;
 import jenkins.model.Jenkins;
@@ -44,18 +47,38 @@ public final class TencentCloudApiKeys {
     private TencentCloudApiKeys() {}
 
     /**
-     * Looks up the key for a build, records its use, and hands its secret to the client library.
+     * Looks up the key for a build, records its use, and hands its secret to the client library;
+     * with the CAM role the credentials name, as the role's renewing temporary keys.
      *
      * @param run the build
      * @param credentialsId the credentials ID (a {@code ${PARAM}} reference to a credentials
      *     parameter is resolved by the credentials plugin)
      * @return the key for the client
      * @throws AbortException if no such credentials exist for the build, or they are of another
-     *     kind, or the key is malformed; the message never contains the SecretKey
+     *     kind, or the key or its role is malformed; the message never contains the SecretKey
      */
     @NonNull
-    public static TencentCloudCredential forRun(@NonNull Run<?, ?> run, @CheckForNull String credentialsId)
+    public static CredentialProvider forRun(@NonNull Run<?, ?> run, @CheckForNull String credentialsId)
             throws AbortException {
+        return forRun(run, credentialsId, null, null);
+    }
+
+    /**
+     * Like {@link #forRun(Run, String)}, with a role that replaces the credentials' own (a
+     * {@code withTencentCloud} block's {@code role}).
+     *
+     * @param run the build
+     * @param credentialsId the credentials ID
+     * @param role the role to assume, or {@code null} for the credentials' own, if any
+     * @param region the steps' region, for STS's Region parameter, or {@code null}
+     * @return a fixed key, or the role's renewing temporary keys (STS is asked when a request
+     *     needs one, not here)
+     * @throws AbortException if no such credentials exist for the build, or they are of another
+     *     kind, or the key or the role is malformed; the message never contains the SecretKey
+     */
+    @NonNull
+    public static CredentialProvider forRun(@NonNull Run<?, ?> run, @CheckForNull String credentialsId,
+            @CheckForNull CamRole role, @CheckForNull String region) throws AbortException {
         String id = Util.fixEmptyAndTrim(credentialsId);
         if (id == null) {
             throw new AbortException(Messages.TencentCloudApiKeys_Required());
@@ -67,7 +90,29 @@ public final class TencentCloudApiKeys {
         }
         TencentCloudCredential key = toClientKey(found, id);
         CredentialsProvider.track(run, found);
-        return key;
+        return withRole(key, role != null ? role : roleOf(found), id, region);
+    }
+
+    /**
+     * @param found credentials that hold an API key
+     * @return the role they name, or {@code null}
+     */
+    @CheckForNull
+    public static CamRole roleOf(@NonNull StandardCredentials found) {
+        return found instanceof TencentCloudCredentials apiKey ? apiKey.getAssumeRole() : null;
+    }
+
+    private static CredentialProvider withRole(TencentCloudCredential key, @CheckForNull CamRole role, String id,
+            @CheckForNull String region) throws AbortException {
+        if (role == null) {
+            return key;
+        }
+        List<Violation> violations = role.violations();
+        if (!violations.isEmpty()) {
+            throw new AbortException(Messages.TencentCloudApiKeys_BadRole(Texts.shorten(id),
+                    new InvalidRequestException("CAM role", violations).getMessage()));
+        }
+        return TatClients.temporaryKeys(key, role, region);
     }
 
     /**
@@ -124,26 +169,33 @@ public final class TencentCloudApiKeys {
      *
      * @param item the job or folder, or {@code null} at the top level
      * @param credentialsId the credentials ID
-     * @return the key, or {@code null} if the job cannot use such credentials
-     * @throws AbortException if the credentials exist but the key is malformed
+     * @param region the region of the form, for STS when the credentials name a role
+     * @return the key (a role's temporary keys if the credentials name one), or {@code null} if
+     *     the job cannot use such credentials
+     * @throws AbortException if the credentials exist but the key or its role is malformed
      */
     @CheckForNull
-    public static TencentCloudCredential forForm(@CheckForNull Item item, @CheckForNull String credentialsId)
-            throws AbortException {
+    public static CredentialProvider forForm(@CheckForNull Item item, @CheckForNull String credentialsId,
+            @CheckForNull String region) throws AbortException {
         String id = Util.fixEmptyAndTrim(credentialsId);
         StandardCredentials found = id == null ? null : find(item, id);
         if (found == null) {
             return null;
         }
-        return toClientKey(found, id);
+        return withRole(toClientKey(found, id), roleOf(found), id, region);
     }
 
     /**
      * Hands a stored key to the client library: the one place where a SecretKey is decrypted, at
-     * the moment a request is about to be signed.
+     * the moment a request is about to be signed or a build's environment is given the key.
+     *
+     * @param found the credentials, already looked up (and tracked) for the build or form
+     * @param id their ID, for messages
+     * @return the key
+     * @throws AbortException if the credentials are of another kind or the key is malformed
      */
     @NonNull
-    private static TencentCloudCredential toClientKey(@NonNull StandardCredentials found, @NonNull String id)
+    public static TencentCloudCredential toClientKey(@NonNull StandardCredentials found, @NonNull String id)
             throws AbortException {
         try {
             if (found instanceof TencentCloudCredentials apiKey) {

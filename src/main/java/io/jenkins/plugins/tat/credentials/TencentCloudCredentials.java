@@ -3,6 +3,7 @@ package io.jenkins.plugins.tat.credentials;
 import com.cloudbees.plugins.credentials.CredentialsNameProvider;
 import com.cloudbees.plugins.credentials.NameWith;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Util;
 import hudson.util.Secret;
@@ -11,7 +12,7 @@ import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
- * A Tencent Cloud API key: a SecretId and its SecretKey.
+ * A Tencent Cloud API key: a SecretId and its SecretKey, and optionally a CAM role to assume with it.
  */
 @NameWith(value = TencentCloudCredentials.NameProvider.class, priority = 1)
 public interface TencentCloudCredentials extends StandardCredentials {
@@ -23,6 +24,15 @@ public interface TencentCloudCredentials extends StandardCredentials {
     /** @return the SecretKey */
     @NonNull
     Secret getSecretKey();
+
+    /**
+     * @return the CAM role the steps assume with this key (signing with the role's temporary
+     *     keys), or {@code null} to sign with the key itself
+     */
+    @CheckForNull
+    default CamRole getAssumeRole() {
+        return null;
+    }
 
     /**
      * Names a key in lists: its description, or else its shortened SecretId. Public only because

@@ -17,6 +17,7 @@ import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
@@ -36,6 +37,8 @@ import org.kohsuke.stapler.verb.POST;
  *               description: Deploy key
  *               secretId: AKID...
  *               secretKey: "${TENCENT_SECRET_KEY}"
+ *               assumeRole:                       # optional: sign with the role's temporary keys
+ *                 roleArn: "qcs::cam::uin/100000000001:roleName/jenkins-deploy"
  * </pre>
  */
 public final class TencentCloudCredentialsImpl extends BaseStandardCredentials implements TencentCloudCredentials {
@@ -47,6 +50,9 @@ public final class TencentCloudCredentialsImpl extends BaseStandardCredentials i
 
     @NonNull
     private final Secret secretKey;
+
+    @CheckForNull
+    private CamRole assumeRole;
 
     /**
      * @param scope the scope
@@ -73,6 +79,21 @@ public final class TencentCloudCredentialsImpl extends BaseStandardCredentials i
     @Override
     public Secret getSecretKey() {
         return secretKey;
+    }
+
+    @CheckForNull
+    @Override
+    public CamRole getAssumeRole() {
+        return assumeRole;
+    }
+
+    /**
+     * @param assumeRole a CAM role to assume with this key, so that the steps sign with its
+     *     temporary keys; {@code null} to sign with the key itself
+     */
+    @DataBoundSetter
+    public void setAssumeRole(@CheckForNull CamRole assumeRole) {
+        this.assumeRole = assumeRole == null || assumeRole.getRoleArn() == null ? null : assumeRole;
     }
 
     /** The credential type's descriptor. */

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.tat.forms;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.Util;
 import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
@@ -45,6 +46,17 @@ public interface ApiKeyFormChecks {
     }
 
     /**
+     * Whether a blank credentials ID or region is fine in this form: in a Pipeline step, which
+     * then takes it from the enclosing {@code withTencentCloud} block. Not a web method.
+     *
+     * @return {@code false} unless the step reads an enclosing block's values
+     */
+    @Restricted(NoExternalUse.class)
+    default boolean fieldsMayComeFromEnclosingBlock() {
+        return false;
+    }
+
+    /**
      * @param item the job
      * @param credentialsId the current value
      * @return the API keys the job may use; only the current value for those who may not see them
@@ -64,6 +76,9 @@ public interface ApiKeyFormChecks {
     @POST
     @Restricted(NoExternalUse.class)
     default FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
+        if (fieldsMayComeFromEnclosingBlock() && Util.fixEmptyAndTrim(value) == null) {
+            return FormValidation.ok(Messages.ApiKeyFormChecks_FromEnclosingBlock("credentialsId"));
+        }
         return TencentCloudApiKeys.check(item, value);
     }
 
@@ -75,6 +90,9 @@ public interface ApiKeyFormChecks {
     @Restricted(NoExternalUse.class)
     @SuppressWarnings("lgtm[jenkins/no-permission-check]") // syntax only: reads the typed value, nothing else
     default FormValidation doCheckRegion(@QueryParameter String value) {
+        if (fieldsMayComeFromEnclosingBlock() && Util.fixEmptyAndTrim(value) == null) {
+            return FormValidation.ok(Messages.ApiKeyFormChecks_FromEnclosingBlock("region"));
+        }
         return FormChecks.region(value);
     }
 

@@ -8,6 +8,7 @@ import hudson.model.Item;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.tat.client.Command;
 import io.jenkins.plugins.tat.client.CommandParameters;
+import io.jenkins.plugins.tat.client.CredentialProvider;
 import io.jenkins.plugins.tat.client.DescribeCommandsRequest;
 import io.jenkins.plugins.tat.client.InvokeCommandRules;
 import io.jenkins.plugins.tat.client.Regions;
@@ -15,7 +16,6 @@ import io.jenkins.plugins.tat.client.RunCommandRules;
 import io.jenkins.plugins.tat.client.TatClient;
 import io.jenkins.plugins.tat.client.TatException;
 import io.jenkins.plugins.tat.client.TatIds;
-import io.jenkins.plugins.tat.client.TencentCloudCredential;
 import io.jenkins.plugins.tat.client.Texts;
 import io.jenkins.plugins.tat.client.Violation;
 import io.jenkins.plugins.tat.client.watch.WaitTimeouts;
@@ -227,7 +227,7 @@ final class FormChecks {
         }
         TatClient client = null;
         try {
-            TencentCloudCredential key = TencentCloudApiKeys.forForm(item, credentialsId);
+            CredentialProvider key = TencentCloudApiKeys.forForm(item, credentialsId, where);
             if (key == null) {
                 return FormValidation.error(Messages.FormChecks_NoCredentials());
             }

@@ -11,6 +11,7 @@ import io.jenkins.plugins.tat.client.TatIds;
 import io.jenkins.plugins.tat.client.Texts;
 import io.jenkins.plugins.tat.client.Violation;
 import io.jenkins.plugins.tat.client.fleet.InstanceBatches;
+import io.jenkins.plugins.tat.credentials.CamRole;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -55,6 +56,8 @@ public final class InvocationSpec implements Serializable {
     private final Kind kind;
     private final String credentialsId;
     private final String region;
+    /** The CAM role a {@code withTencentCloud} block assumes with the key, or {@code null}. */
+    private final CamRole role;
     private final String commandId;
     private final ArrayList<String> instanceIds;
     /** A JSON text, or {@code null}. */
@@ -83,6 +86,7 @@ public final class InvocationSpec implements Serializable {
         this.kind = b.kind;
         this.credentialsId = b.credentialsId;
         this.region = b.region;
+        this.role = b.role;
         this.commandId = b.commandId;
         this.instanceIds = new ArrayList<>(b.instanceIds);
         this.parametersJson = b.parametersJson;
@@ -199,6 +203,12 @@ public final class InvocationSpec implements Serializable {
         return region;
     }
 
+    /** @return the CAM role to assume instead of the credentials' own, or {@code null} */
+    @CheckForNull
+    public CamRole getRole() {
+        return role;
+    }
+
     /** @return the command ID */
     public String getCommandId() {
         return commandId;
@@ -279,6 +289,7 @@ public final class InvocationSpec implements Serializable {
         Builder b = new Builder(kind);
         b.credentialsId = credentialsId; // resolved by the credentials plugin, which knows credentials parameters
         b.region = expand(env, region);
+        b.role = role;
         b.commandId = expand(env, commandId);
         // A variable may hold several IDs, e.g. INSTANCES="ins-a ins-b".
         b.instanceIds = new ArrayList<>();
@@ -371,6 +382,7 @@ public final class InvocationSpec implements Serializable {
         private final Kind kind;
         private String credentialsId;
         private String region;
+        private CamRole role;
         private String commandId;
         private ArrayList<String> instanceIds = new ArrayList<>();
         private String parametersJson;
@@ -409,6 +421,15 @@ public final class InvocationSpec implements Serializable {
          */
         public Builder region(String value) {
             region = Util.fixEmptyAndTrim(value);
+            return this;
+        }
+
+        /**
+         * @param value the CAM role a {@code withTencentCloud} block assumes, or {@code null}
+         * @return this builder
+         */
+        public Builder role(CamRole value) {
+            role = value;
             return this;
         }
 

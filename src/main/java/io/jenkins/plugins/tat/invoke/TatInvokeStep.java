@@ -8,6 +8,7 @@ import hudson.Util;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.tat.client.CommandParameters;
+import io.jenkins.plugins.tat.cloud.TencentCloudContext;
 import io.jenkins.plugins.tat.forms.InvokeFormChecks;
 import java.util.Map;
 import java.util.Set;
@@ -54,8 +55,9 @@ public final class TatInvokeStep extends Step {
     private boolean skipOfflineInstances;
 
     /**
-     * @param credentialsId the API key's credentials ID
-     * @param region the region of the instances, e.g. {@code ap-guangzhou}
+     * @param credentialsId the API key's credentials ID; may be empty inside {@code withTencentCloud}
+     * @param region the region of the instances, e.g. {@code ap-guangzhou}; may be empty inside
+     *     {@code withTencentCloud}
      * @param commandId the saved command, {@code cmd-xxxxxxxx}
      * @param instanceIds a list of instance IDs, or a string of IDs separated by commas or white space
      */
@@ -67,7 +69,7 @@ public final class TatInvokeStep extends Step {
         this.instanceIds = instanceIds;
     }
 
-    /** @return the credentials ID */
+    /** @return the credentials ID, or {@code null} to take the enclosing {@code withTencentCloud} block's */
     public String getCredentialsId() {
         return credentialsId;
     }
@@ -241,9 +243,14 @@ public final class TatInvokeStep extends Step {
         this.skipOfflineInstances = skipOfflineInstances;
     }
 
-    InvocationSpec spec() {
+    /**
+     * @param scope the API key and region to use: this step's, completed from an enclosing
+     *     {@code withTencentCloud} block ({@link TencentCloudContext#resolve})
+     */
+    InvocationSpec spec(TencentCloudContext scope) {
         return InvocationSpec.builder()
-                .credentialsId(credentialsId).region(region).commandId(commandId).instanceIds(instanceIds)
+                .credentialsId(scope.getCredentialsId()).region(scope.getRegion()).role(scope.getRole())
+                .commandId(commandId).instanceIds(instanceIds)
                 .parameters(parameters).username(username).workingDirectory(workingDirectory).timeout(timeout)
                 .outputCosBucketUrl(outputCosBucketUrl).outputCosKeyPrefix(outputCosKeyPrefix)
                 .preflight(isPreflight()).skipOfflineInstances(skipOfflineInstances)
@@ -252,7 +259,8 @@ public final class TatInvokeStep extends Step {
 
     @Override
     public StepExecution start(StepContext context) throws Exception {
-        return TatInvoker.startStep(context, spec(), waitForCompletion, failOnTaskFailure, waitTimeout);
+        return TatInvoker.startStep(context, spec(TencentCloudContext.resolve(context, credentialsId, region)),
+                waitForCompletion, failOnTaskFailure, waitTimeout);
     }
 
     /**
@@ -292,6 +300,13 @@ public final class TatInvokeStep extends Step {
         @Override
         public String getFunctionName() {
             return "tatInvoke";
+        }
+
+        /** Inside {@code withTencentCloud}, credentialsId and region may be left empty. */
+        @Override
+        @Restricted(NoExternalUse.class)
+        public boolean fieldsMayComeFromEnclosingBlock() {
+            return true;
         }
 
         @NonNull

@@ -135,7 +135,7 @@ public final class TatInvoker {
         if (!violations.isEmpty()) {
             throw new AbortException(new InvalidRequestException(argumentsName(spec), violations).getMessage());
         }
-        TatClient client = TatClients.forRun(run, spec.getCredentialsId(), spec.getRegion());
+        TatClient client = TatClients.forRun(run, spec.getCredentialsId(), spec.getRole(), spec.getRegion());
         List<String> targets = Preflight.check(client, spec, listener);
         List<List<String>> batches = InstanceBatches.split(targets);
 

@@ -6,6 +6,7 @@ import hudson.Extension;
 import hudson.Util;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.tat.cloud.TencentCloudContext;
 import io.jenkins.plugins.tat.forms.RunFormChecks;
 import java.util.Map;
 import java.util.Set;
@@ -311,9 +312,14 @@ public final class TatRunStep extends Step {
         this.skipOfflineInstances = skipOfflineInstances;
     }
 
-    InvocationSpec spec() {
+    /**
+     * @param scope the API key and region to use: this step's, completed from an enclosing
+     *     {@code withTencentCloud} block ({@link TencentCloudContext#resolve})
+     */
+    InvocationSpec spec(TencentCloudContext scope) {
         return InvocationSpec.forScript()
-                .credentialsId(credentialsId).region(region).instanceIds(instanceIds).script(script)
+                .credentialsId(scope.getCredentialsId()).region(scope.getRegion()).role(scope.getRole())
+                .instanceIds(instanceIds).script(script)
                 .commandType(commandType).parameters(parameters).defaultParameters(defaultParameters)
                 .username(username).workingDirectory(workingDirectory).timeout(timeout)
                 .commandName(commandName).description(description).saveCommand(saveCommand)
@@ -324,7 +330,8 @@ public final class TatRunStep extends Step {
 
     @Override
     public StepExecution start(StepContext context) throws Exception {
-        return TatInvoker.startStep(context, spec(), waitForCompletion, failOnTaskFailure, waitTimeout);
+        return TatInvoker.startStep(context, spec(TencentCloudContext.resolve(context, credentialsId, region)),
+                waitForCompletion, failOnTaskFailure, waitTimeout);
     }
 
     /** The step's descriptor; its form checks come from {@link RunFormChecks}. */

@@ -16,7 +16,9 @@ import io.jenkins.plugins.tat.client.fleet.InvocationIdList;
 import io.jenkins.plugins.tat.client.watch.InvocationWatcher;
 import io.jenkins.plugins.tat.client.watch.TaskReport;
 import io.jenkins.plugins.tat.client.watch.WatchResult;
+import io.jenkins.plugins.tat.cloud.TencentCloudContext;
 import io.jenkins.plugins.tat.config.TatClients;
+import io.jenkins.plugins.tat.credentials.CamRole;
 import io.jenkins.plugins.tat.invoke.InvocationSpec;
 import io.jenkins.plugins.tat.invoke.TatInvoker;
 import java.io.IOException;
@@ -62,7 +64,7 @@ import org.springframework.security.core.Authentication;
  * <p><b>Nothing secret at rest.</b> Pipeline writes this object to {@code program.dat} in the build
  * folder whenever it saves the program: with the default durability as soon as {@link #start()}
  * has returned, at every {@link StepContext#saveState()}, and when Jenkins shuts down or the build
- * pauses (workflow-cps {@code CpsThreadGroup}). So it keeps only what a resume needs (InvocationId, region, credentials ID, deadline, the tasks
+ * pauses (workflow-cps {@code CpsThreadGroup}). So it keeps only what a resume needs (InvocationId, region, credentials ID, the CAM role's ARN if any, deadline, the tasks
  * already printed, how to judge and what to return); the {@link InvocationSpec}, whose parameter
  * values are often passwords, is never serialised (see the {@code spec} field).
  *
@@ -90,6 +92,9 @@ public final class InvocationWaitExecution extends StepExecution {
     private transient volatile InvocationSpec spec;
     private final String credentialsId;
     private final String region;
+    /** The CAM role of the enclosing {@code withTencentCloud} block, or {@code null}; IDs only, no secret. */
+    @CheckForNull
+    private final CamRole role;
     private final long waitTimeoutSeconds;
     private final boolean failOnTaskFailure;
     private final boolean returnTaskMaps;
@@ -132,7 +137,7 @@ public final class InvocationWaitExecution extends StepExecution {
      */
     public static InvocationWaitExecution invokeAndWait(StepContext context, InvocationSpec spec, long waitTimeoutSeconds,
             boolean failOnTaskFailure) {
-        return new InvocationWaitExecution(context, spec, spec.getCredentialsId(), spec.getRegion(), List.of(),
+        return new InvocationWaitExecution(context, spec, spec.getCredentialsId(), spec.getRegion(), spec.getRole(), List.of(),
                 waitTimeoutSeconds, failOnTaskFailure, false);
     }
 
@@ -140,25 +145,26 @@ public final class InvocationWaitExecution extends StepExecution {
      * For {@code tatWait}.
      *
      * @param context the step context
-     * @param credentialsId the API key's credentials ID
-     * @param region the region
+     * @param scope the API key, region and role ({@code TencentCloudContext.resolve})
      * @param invocationIds the invocations to wait for (one, or a fleet's batches)
      * @param waitTimeoutSeconds how long to wait
      * @param failOnTaskFailure whether a task that did not succeed fails the step
      * @return the execution
      */
-    public static InvocationWaitExecution waitOnly(StepContext context, String credentialsId, String region,
+    public static InvocationWaitExecution waitOnly(StepContext context, TencentCloudContext scope,
             List<String> invocationIds, long waitTimeoutSeconds, boolean failOnTaskFailure) {
-        return new InvocationWaitExecution(context, null, credentialsId, region, invocationIds, waitTimeoutSeconds,
-                failOnTaskFailure, true);
+        return new InvocationWaitExecution(context, null, scope.getCredentialsId(), scope.getRegion(), scope.getRole(),
+                invocationIds, waitTimeoutSeconds, failOnTaskFailure, true);
     }
 
     private InvocationWaitExecution(StepContext context, InvocationSpec spec, String credentialsId, String region,
-            List<String> invocationIds, long waitTimeoutSeconds, boolean failOnTaskFailure, boolean returnTaskMaps) {
+            CamRole role, List<String> invocationIds, long waitTimeoutSeconds, boolean failOnTaskFailure,
+            boolean returnTaskMaps) {
         super(context);
         this.spec = spec;
         this.credentialsId = credentialsId;
         this.region = region;
+        this.role = role;
         this.invocationIds = new ArrayList<>(invocationIds);
         this.allSent = spec == null;
         this.waitTimeoutSeconds = waitTimeoutSeconds;
@@ -378,7 +384,7 @@ public final class InvocationWaitExecution extends StepExecution {
     }
 
     private TatClient client(Run<?, ?> run) throws AbortException {
-        return TatClients.forRun(run, credentialsId, region);
+        return TatClients.forRun(run, credentialsId, role, region);
     }
 
     /** Saves the InvocationIds before the first poll, so that a restart waits instead of invoking. */

@@ -9,6 +9,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.tat.client.InvalidRequestException;
+import io.jenkins.plugins.tat.cloud.TencentCloudContext;
 import io.jenkins.plugins.tat.client.Regions;
 import io.jenkins.plugins.tat.client.TatIds;
 import io.jenkins.plugins.tat.client.Texts;
@@ -55,8 +56,8 @@ public final class TatWaitStep extends Step {
     private boolean failOnTaskFailure = true;
 
     /**
-     * @param credentialsId the API key's credentials ID
-     * @param region the invocation's region
+     * @param credentialsId the API key's credentials ID; may be empty inside {@code withTencentCloud}
+     * @param region the invocation's region; may be empty inside {@code withTencentCloud}
      * @param invocationId the invocation, {@code inv-xxxxxxxx}; or several, comma-separated, as
      *     {@code tatInvoke} returns them for a fleet sent in batches
      */
@@ -67,7 +68,7 @@ public final class TatWaitStep extends Step {
         this.invocationId = Util.fixEmptyAndTrim(invocationId);
     }
 
-    /** @return the credentials ID */
+    /** @return the credentials ID, or {@code null} to take the enclosing {@code withTencentCloud} block's */
     public String getCredentialsId() {
         return credentialsId;
     }
@@ -108,11 +109,12 @@ public final class TatWaitStep extends Step {
     @Override
     public StepExecution start(StepContext context) throws Exception {
         // Cheap checks on the CPS thread, so that a typo fails at once and names its field.
+        TencentCloudContext scope = TencentCloudContext.resolve(context, credentialsId, region);
         List<Violation> violations = new ArrayList<>();
-        if (credentialsId == null) {
-            violations.add(new Violation("credentialsId", "is required", "MissingParameter"));
+        if (scope.getCredentialsId() == null) {
+            violations.add(new Violation("credentialsId", Messages.TatWaitStep_CredentialsRequired(), "MissingParameter"));
         }
-        Regions.check(region).ifPresent(violations::add);
+        Regions.check(scope.getRegion()).ifPresent(violations::add);
         List<String> ids = InvocationIdList.parse(invocationId);
         if (invocationId == null) {
             violations.add(new Violation("invocationId", "is required, e.g. the value tatInvoke returned", "MissingParameter"));
@@ -124,7 +126,7 @@ public final class TatWaitStep extends Step {
         if (!violations.isEmpty()) {
             throw new AbortException(new InvalidRequestException("tatWait arguments", violations).getMessage());
         }
-        return InvocationWaitExecution.waitOnly(context, credentialsId, region, ids,
+        return InvocationWaitExecution.waitOnly(context, scope, ids,
                 WaitTimeouts.of(waitTimeout == null ? null : waitTimeout.longValue()).toSeconds(), failOnTaskFailure);
     }
 
@@ -140,6 +142,13 @@ public final class TatWaitStep extends Step {
         @Override
         public String getFunctionName() {
             return "tatWait";
+        }
+
+        /** Inside {@code withTencentCloud}, credentialsId and region may be left empty. */
+        @Override
+        @Restricted(NoExternalUse.class)
+        public boolean fieldsMayComeFromEnclosingBlock() {
+            return true;
         }
 
         @NonNull

@@ -96,8 +96,11 @@ public final class RetryPolicy {
             if (code.equals("RequestLimitExceeded") || code.startsWith("RequestLimitExceeded.")) {
                 return true;
             }
-            boolean serverTrouble = code.equals("InternalError") || code.startsWith("InternalError.")
-                    || code.equals("ServiceUnavailable") || code.startsWith("ServiceUnavailable.");
+            // STS answers AssumeRole for a role that does not exist with an InternalError subcode
+            // ("InternalError.GetRoleError: role not exist"); no retry makes the role exist.
+            boolean serverTrouble = (code.equals("InternalError") || code.startsWith("InternalError.")
+                    || code.equals("ServiceUnavailable") || code.startsWith("ServiceUnavailable."))
+                    && !code.equals("InternalError.GetRoleError");
             return serverTrouble && action.isReadOnly();
         }
         if (failure instanceof TatTransportException transport) {

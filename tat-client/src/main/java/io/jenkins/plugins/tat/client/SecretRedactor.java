@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
 import java.util.Set;
 
 /**
- * Takes a client's secrets (the SecretKey and the session token) out of text that came from
- * outside: API answers, transport error messages. A server or proxy that echoes a secret back,
+ * Takes a client's secrets (the SecretKeys and session tokens of every key it may have signed
+ * with, {@link CredentialProvider#inUse()}) out of text that came from outside: API answers, transport error messages. A server or proxy that echoes a secret back,
  * as it is, base64-encoded or URL-encoded, must not get it into a build log, a build page or an
  * exception. The SecretId is not a secret: it is sent in the clear in every Authorization header.
  */
@@ -28,19 +28,58 @@ final class SecretRedactor {
 
     static final String MASK = "****";
 
-    /** The secrets in every form looked for, longest first so that no form is half replaced. */
-    private final List<String> forms;
-    /** The same forms as UTF-8 bytes, for output that TAT sends base64-encoded. */
-    private final List<byte[]> byteForms;
+    /** Where the secrets come from; asked again whenever it hands out another key. */
+    private final CredentialProvider credentials;
+    /** The forms of the keys {@link CredentialProvider#inUse()} gave last. */
+    private volatile Forms current;
 
-    SecretRedactor(TencentCloudCredential credential) {
+    /**
+     * The secrets of some keys in every form looked for, longest first so that no form is half
+     * replaced, as text and as UTF-8 bytes (for output that TAT sends base64-encoded).
+     */
+    private record Forms(List<TencentCloudCredential> keys, List<String> text, List<byte[]> bytes) {}
+
+    SecretRedactor(CredentialProvider credentials) {
+        this.credentials = credentials;
+        this.current = formsOf(credentials.inUse());
+    }
+
+    private static Forms formsOf(List<TencentCloudCredential> keys) {
         Set<String> all = new LinkedHashSet<>();
-        addForms(all, credential.secretKey());
-        credential.sessionToken().ifPresent(token -> addForms(all, token));
+        for (TencentCloudCredential key : keys) {
+            addForms(all, key.secretKey());
+            key.sessionToken().ifPresent(token -> addForms(all, token));
+        }
         List<String> sorted = new ArrayList<>(all);
         sorted.sort((a, b) -> Integer.compare(b.length(), a.length()));
-        this.forms = List.copyOf(sorted);
-        this.byteForms = sorted.stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).toList();
+        return new Forms(List.copyOf(keys), List.copyOf(sorted),
+                sorted.stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).toList());
+    }
+
+    /**
+     * The forms of the keys in use now. A fixed key's are computed once; a temporary key's when a
+     * renewal brought a new key (the previous one stays in use for answers still on their way).
+     */
+    private Forms forms() {
+        Forms known = current;
+        List<TencentCloudCredential> keys = credentials.inUse();
+        if (!sameKeys(known.keys(), keys)) {
+            known = formsOf(keys);
+            current = known;
+        }
+        return known;
+    }
+
+    private static boolean sameKeys(List<TencentCloudCredential> a, List<TencentCloudCredential> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) != b.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void addForms(Set<String> forms, String secret) {
@@ -77,7 +116,7 @@ final class SecretRedactor {
             return null;
         }
         String out = text;
-        for (String form : forms) {
+        for (String form : forms().text()) {
             if (out.contains(form)) {
                 out = out.replace(form, MASK);
             }
@@ -90,7 +129,7 @@ final class SecretRedactor {
      * @return whether it holds a form of a secret
      */
     boolean reveals(String text) {
-        return text != null && forms.stream().anyMatch(text::contains);
+        return text != null && forms().text().stream().anyMatch(text::contains);
     }
 
     /**
@@ -143,7 +182,7 @@ final class SecretRedactor {
 
     private byte[] redactBytes(byte[] bytes) {
         byte[] out = bytes;
-        for (byte[] form : byteForms) {
+        for (byte[] form : forms().bytes()) {
             out = replaceAll(out, form, MASK.getBytes(StandardCharsets.US_ASCII));
         }
         return out;

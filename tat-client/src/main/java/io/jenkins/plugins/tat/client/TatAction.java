@@ -1,8 +1,8 @@
 package io.jenkins.plugins.tat.client;
 
 /**
- * The TAT API actions this client calls, with what the retry policy and the rate limiter must
- * know about each.
+ * The API actions this library calls, with what the retry policy and the rate limiter must know
+ * about each: TAT's, and STS's AssumeRole for temporary keys.
  */
 public enum TatAction {
     /** Runs a saved command. Has side effects: a second call runs the command again. */
@@ -18,7 +18,13 @@ public enum TatAction {
     /** Reads whether the TAT agents of instances are online: once per pre-flight check. */
     DESCRIBE_AUTOMATION_AGENT_STATUS("DescribeAutomationAgentStatus", true, false),
     /** Cancels an invocation's unfinished tasks. Has side effects. */
-    CANCEL_INVOCATION("CancelInvocation", false, false);
+    CANCEL_INVOCATION("CancelInvocation", false, false),
+    /**
+     * STS (not TAT, see {@link StsClient}): issues a temporary key for a CAM role. Harmless to send
+     * twice: a second call issues a second key, and the first expires unused. Not polling: it is
+     * made once per key, before a deployment or a wait can go on.
+     */
+    ASSUME_ROLE("AssumeRole", true, false);
 
     private final String apiName;
     private final boolean readOnly;

@@ -91,7 +91,8 @@ public final class TatClient {
 
     private static final Logger LOGGER = Logger.getLogger(TatClient.class.getName());
 
-    private final TencentCloudCredential credential;
+    private final CredentialProvider credentials;
+    private final ApiProduct product;
     private final String region;
     private final URI endpoint;
     private final String host;
@@ -107,7 +108,8 @@ public final class TatClient {
     private final Deadline deadline;
 
     private TatClient(Builder b, URI endpoint) {
-        this.credential = b.credential;
+        this.credentials = b.credentials;
+        this.product = b.product;
         this.region = b.region;
         this.endpoint = endpoint;
         this.host = hostHeader(endpoint);
@@ -116,15 +118,16 @@ public final class TatClient {
         this.language = b.language;
         this.requestTimeout = b.requestTimeout;
         this.retryPolicy = b.retryPolicy;
-        this.rateLimiter = b.rateLimiter != null ? b.rateLimiter : RequestRateLimiter.shared(credential.secretId(), region);
+        this.rateLimiter = b.rateLimiter != null ? b.rateLimiter : RequestRateLimiter.shared(credentials.keyId(), region);
         this.requestClient = b.requestClient;
         this.maxResponseBytes = b.maxResponseBytes;
-        this.redactor = new SecretRedactor(credential);
+        this.redactor = new SecretRedactor(credentials);
         this.deadline = Deadline.none();
     }
 
     private TatClient(TatClient base, Deadline deadline) {
-        this.credential = base.credential;
+        this.credentials = base.credentials;
+        this.product = base.product;
         this.region = base.region;
         this.endpoint = base.endpoint;
         this.host = base.host;
@@ -155,9 +158,12 @@ public final class TatClient {
         return endpoint;
     }
 
-    /** @return the SecretId of the key requests are signed with: an identifier, not a secret */
-    public String secretId() {
-        return credential.secretId();
+    /**
+     * @return the name of the key requests are signed with, the same while a temporary key is
+     *     renewed ({@link CredentialProvider#keyId()}): an identifier, not a secret
+     */
+    public String keyId() {
+        return credentials.keyId();
     }
 
     /**
@@ -308,7 +314,7 @@ public final class TatClient {
 
     @Override
     public String toString() {
-        return "TatClient[" + endpoint + ", region=" + region + ", credential=" + credential + "]";
+        return "TatClient[" + endpoint + ", region=" + region + ", credentials=" + credentials + "]";
     }
 
     private <Q extends DescribeRequest, R> R describe(TatAction action, Q request, ResponseReader<R> reader)
@@ -335,11 +341,17 @@ public final class TatClient {
         }
     }
 
-    /** Sends one request, with rate limiting and the retries the policy allows, and reads the answer. */
-    private <R> R call(TatAction action, ObjectNode body, String outcomeHint, ResponseReader<R> reader)
+    /**
+     * Sends one request, with rate limiting and the retries the policy allows, and reads the answer.
+     * Each attempt is signed with the key the provider gives then, so a temporary key renewed
+     * meanwhile is used; the provider's own failure (no temporary key could be had) ends the call
+     * as it is, nothing having been sent.
+     */
+    <R> R call(TatAction action, ObjectNode body, String outcomeHint, ResponseReader<R> reader)
             throws InterruptedException {
         byte[] bytes = ApiJson.write(body); // serialised once: these exact bytes are signed and sent
         List<TatException> earlier = new ArrayList<>();
+        boolean renewedRefusedKey = false;
         for (int attempt = 1; ; attempt++) {
             if (deadline.hasPassed()) {
                 TatException late = earlier.isEmpty()
@@ -351,9 +363,10 @@ public final class TatClient {
             }
             TatException failure;
             boolean polling = action.isPolling();
+            TencentCloudCredential key = credentials.current();
             rateLimiter.acquire(polling);
             try {
-                ApiResponse answer = sendOnce(action, bytes, attemptTimeout());
+                ApiResponse answer = sendOnce(action, bytes, attemptTimeout(), key);
                 return reader.read(answer.body(), answer.requestId());
             } catch (TatException e) {
                 failure = e;
@@ -362,6 +375,13 @@ public final class TatClient {
                 failure = unusable(action, "it could not be read (" + e.getClass().getSimpleName() + ")", true);
             } finally {
                 rateLimiter.release(polling); // the limiter counts each request from its end (see there)
+            }
+            if (!renewedRefusedKey && refusedTemporaryKey(failure, key) && credentials.refused(key)) {
+                // The API refused the token before acting on the request (authentication comes
+                // first), so sending it again with a new key is safe for every action; once.
+                renewedRefusedKey = true;
+                earlier.add(failure);
+                continue;
             }
             Duration wait = retryPolicy.backoff(attempt);
             boolean timeLeft = wait.compareTo(deadline.remaining()) < 0; // no retry starts past the deadline
@@ -375,6 +395,16 @@ public final class TatClient {
             earlier.add(failure);
             Thread.sleep(wait.toMillis());
         }
+    }
+
+    /**
+     * A temporary key whose token the API no longer takes: it expired sooner than it was issued to
+     * (a clock that jumped, a session revoked) or was replaced. The common code for a bad token
+     * is {@code AuthFailure.TokenFailure} (tat-api.md §3.1, §9).
+     */
+    private static boolean refusedTemporaryKey(TatException failure, TencentCloudCredential key) {
+        return key.hasSessionToken() && failure instanceof TencentCloudApiException api
+                && api.errorCode().equals("AuthFailure.TokenFailure");
     }
 
     /** Turns the last failure into the one reported, adding what the caller needs to know. */
@@ -406,15 +436,16 @@ public final class TatClient {
         return timeout.isZero() ? Duration.ofMillis(1) : timeout;
     }
 
-    /** One attempt: sign with the current time, send, read the envelope, all within {@code timeout}. */
-    private ApiResponse sendOnce(TatAction action, byte[] body, Duration timeout) throws InterruptedException {
+    /** One attempt: sign with the current time and the key, send, read the envelope, all within {@code timeout}. */
+    private ApiResponse sendOnce(TatAction action, byte[] body, Duration timeout, TencentCloudCredential key)
+            throws InterruptedException {
         long timestamp = clock.instant().getEpochSecond();
         Map<String, String> signed = new LinkedHashMap<>();
         signed.put("Content-Type", CONTENT_TYPE);
         signed.put("Host", host);
         signed.put("X-TC-Action", action.apiName());
-        Tc3Signature signature = Tc3Signer.sign(Tc3Request.post(signed, body), SERVICE, credential.secretId(),
-                credential.secretKey(), timestamp);
+        Tc3Signature signature = Tc3Signer.sign(Tc3Request.post(signed, body), product.service(), key.secretId(),
+                key.secretKey(), timestamp);
 
         HttpRequest request;
         try {
@@ -425,12 +456,12 @@ public final class TatClient {
                     .header("Content-Type", CONTENT_TYPE)
                     .header("Authorization", signature.authorization())
                     .header("X-TC-Action", action.apiName())
-                    .header("X-TC-Version", API_VERSION)
+                    .header("X-TC-Version", product.version())
                     .header("X-TC-Timestamp", Long.toString(timestamp))
                     .header("X-TC-Region", region)
                     .header("X-TC-RequestClient", requestClient)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-            credential.sessionToken().ifPresent(token -> http.header("X-TC-Token", token));
+            key.sessionToken().ifPresent(token -> http.header("X-TC-Token", token));
             if (language != null) {
                 http.header("X-TC-Language", language.headerValue());
             }
@@ -576,8 +607,17 @@ public final class TatClient {
     private record ApiResponse(JsonNode body, String requestId) {}
 
     @FunctionalInterface
-    private interface ResponseReader<R> {
+    interface ResponseReader<R> {
         R read(JsonNode body, String requestId);
+    }
+
+    /**
+     * The API a client speaks: the service in the TC3 credential scope and the version it sends.
+     * TAT's for every public client; {@link StsClient} builds one for STS, so that STS calls go
+     * the same way as TAT's (signing, rate limit, retries, hostile-answer checks).
+     */
+    record ApiProduct(String service, String version) {
+        static final ApiProduct TAT = new ApiProduct(SERVICE, API_VERSION);
     }
 
     /** One HTTP client for every TatClient built without one; it is thread-safe and pools connections. */
@@ -590,7 +630,8 @@ public final class TatClient {
 
     /** Builds a {@link TatClient}. */
     public static final class Builder {
-        private TencentCloudCredential credential;
+        private CredentialProvider credentials;
+        private ApiProduct product = ApiProduct.TAT;
         private String region;
         private URI endpoint = DEFAULT_ENDPOINT;
         private HttpClient httpClient;
@@ -605,11 +646,60 @@ public final class TatClient {
         private Builder() {}
 
         /**
-         * @param credential the API key (required)
+         * @param credential the API key (this or {@link #credentials} is required)
          * @return this builder
          */
         public Builder credential(TencentCloudCredential credential) {
-            this.credential = credential;
+            this.credentials = credential;
+            return this;
+        }
+
+        /**
+         * @param provider where each request's key comes from, e.g. an {@link AssumedRoleCredentials}
+         *     renewing a CAM role's temporary key (this or {@link #credential} is required)
+         * @return this builder
+         */
+        public Builder credentials(CredentialProvider provider) {
+            this.credentials = provider;
+            return this;
+        }
+
+        /** For {@link StsClient}: a builder with the same settings, to change some of them. */
+        Builder copy() {
+            Builder b = new Builder();
+            b.credentials = credentials;
+            b.product = product;
+            b.region = region;
+            b.endpoint = endpoint;
+            b.httpClient = httpClient;
+            b.clock = clock;
+            b.language = language;
+            b.requestTimeout = requestTimeout;
+            b.retryPolicy = retryPolicy;
+            b.rateLimiter = rateLimiter;
+            b.requestClient = requestClient;
+            b.maxResponseBytes = maxResponseBytes;
+            return b;
+        }
+
+        /** For {@link StsClient}: the region set, or {@code null}. */
+        String regionSetting() {
+            return region;
+        }
+
+        /** For {@link StsClient}: the endpoint set, or TAT's default. */
+        URI endpointSetting() {
+            return endpoint;
+        }
+
+        /** For {@link StsClient}: the clock set, or the system's. */
+        Clock clockSetting() {
+            return clock;
+        }
+
+        /** For {@link StsClient}: the API to speak, TAT's unless set. */
+        Builder product(ApiProduct product) {
+            this.product = Objects.requireNonNull(product, "product");
             return this;
         }
 
@@ -717,7 +807,7 @@ public final class TatClient {
          */
         public TatClient build() {
             List<Violation> violations = new ArrayList<>();
-            if (credential == null) {
+            if (credentials == null) {
                 violations.add(new Violation("Credential", "is required: a SecretId and SecretKey", "AuthFailure"));
             }
             Regions.check(region).ifPresent(violations::add);

@@ -8,11 +8,12 @@ import java.util.Optional;
  * A Tencent Cloud API key: SecretId and SecretKey, and for temporary (STS or CAM role)
  * credentials a session token.
  *
- * <p>The SecretKey and token leave this object only as HMAC key material and as the
- * {@code X-TC-Token} header; {@link #toString()} masks them, and no exception message built by this
- * library contains them.
+ * <p>The SecretKey and token leave this object only as HMAC key material, as the
+ * {@code X-TC-Token} header and through {@link #export()}; {@link #toString()} masks them, and no
+ * exception message built by this library contains them. A fixed key is its own
+ * {@link CredentialProvider}.
  */
-public final class TencentCloudCredential {
+public final class TencentCloudCredential implements CredentialProvider {
 
     private final String secretId;
     private final String secretKey;
@@ -89,9 +90,55 @@ public final class TencentCloudCredential {
         return Optional.ofNullable(sessionToken);
     }
 
+    /**
+     * The key's values for a program that signs its own requests, such as {@code tccli} run by a
+     * build with the key in its environment. Besides HMAC key material and the {@code X-TC-Token}
+     * header, this is the one way the SecretKey and token leave this object; whoever calls it
+     * holds secrets and must mask them in logs and keep them out of files.
+     *
+     * @return the SecretId, SecretKey and, for a temporary key, the token
+     */
+    public Exported export() {
+        return new Exported(secretId, secretKey, sessionToken);
+    }
+
+    /**
+     * A key's values, handed out by {@link #export()}.
+     *
+     * @param secretId the SecretId
+     * @param secretKey the SecretKey: a secret
+     * @param sessionToken the session token of a temporary key, or {@code null}: a secret
+     */
+    public record Exported(String secretId, String secretKey, String sessionToken) {
+        /** @return the values with the secrets masked, as {@link TencentCloudCredential#toString()} */
+        @Override
+        public String toString() {
+            return "Exported[secretId=" + mask(secretId) + ", secretKey=****" + (sessionToken != null ? ", token=****" : "")
+                    + "]";
+        }
+    }
+
     /** @return whether this is a temporary key with a session token */
     public boolean hasSessionToken() {
         return sessionToken != null;
+    }
+
+    /** @return this key: a fixed key is its own provider */
+    @Override
+    public TencentCloudCredential current() {
+        return this;
+    }
+
+    /** @return the SecretId */
+    @Override
+    public String keyId() {
+        return secretId;
+    }
+
+    /** @return this key */
+    @Override
+    public List<TencentCloudCredential> inUse() {
+        return List.of(this);
     }
 
     /**

@@ -117,11 +117,20 @@ class RetryPolicyTest {
     @ParameterizedTest
     @EnumSource(TatAction.class)
     void serverTroubleIsRetryableOnlyForReadOnlyActions(TatAction action) {
-        boolean readOnly = action.apiName().startsWith("Describe");
+        // STS's AssumeRole only issues a key: harmless to repeat, like a Describe.
+        boolean readOnly = action.apiName().startsWith("Describe") || action == TatAction.ASSUME_ROLE;
 
         assertThat(RetryPolicy.isRetryable(action, transport(action))).isEqualTo(readOnly);
         assertThat(RetryPolicy.isRetryable(action, apiError(action, "InternalError"))).isEqualTo(readOnly);
         assertThat(RetryPolicy.isRetryable(action, apiError(action, "ServiceUnavailable"))).isEqualTo(readOnly);
+    }
+
+    @Test
+    void aRoleThatDoesNotExistIsNotRetriedThoughItsCodeIsAnInternalError() {
+        assertThat(RetryPolicy.isRetryable(TatAction.ASSUME_ROLE, apiError(TatAction.ASSUME_ROLE, "InternalError.GetRoleError")))
+                .isFalse();
+        assertThat(RetryPolicy.isRetryable(TatAction.ASSUME_ROLE, apiError(TatAction.ASSUME_ROLE, "InternalError.SystemError")))
+                .isTrue();
     }
 
     @ParameterizedTest

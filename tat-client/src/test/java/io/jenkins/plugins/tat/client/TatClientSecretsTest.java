@@ -3,6 +3,7 @@ package io.jenkins.plugins.tat.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.jenkins.plugins.tat.client.emulator.EmulatedRole;
 import io.jenkins.plugins.tat.client.emulator.TaskScript;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,6 +12,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -198,5 +200,83 @@ class TatClientSecretsTest extends TatClientTestSupport {
 
         assertThat(thrown.getSuppressed()).hasSize(FAST_RETRIES.maxAttempts() - 1)
                 .allSatisfy(s -> assertThat(s).hasMessageContaining("Backend saw ****/****"));
+    }
+    // ---- A CAM role's temporary keys: neither they nor the key that assumes the role show ----
+
+    private static final String ROLE = "qcs::cam::uin/100000000001:roleName/secrets-test";
+
+    private AssumedRoleCredentials role() {
+        emu.role(EmulatedRole.of(ROLE));
+        StsClient sts = StsClient.of(new TencentCloudCredential(SECRET_ID, SECRET_KEY), TatClient.builder().endpoint(emu.endpoint())
+                .region(REGION).retryPolicy(FAST_RETRIES).requestTimeout(Duration.ofSeconds(1)));
+        return AssumedRoleCredentials.of(sts, AssumeRoleRequest.builder(ROLE, "jenkins").build());
+    }
+
+    /** Every rendering is free of the long-term SecretKey and of each given secret. */
+    private static void assertHides(Object shown, String... secrets) {
+        List<String> renderings = new ArrayList<>(List.of(String.valueOf(shown)));
+        if (shown instanceof Throwable thrown) {
+            StringWriter trace = new StringWriter();
+            thrown.printStackTrace(new PrintWriter(trace));
+            renderings.add(trace.toString());
+            renderings.add(String.valueOf(thrown.getMessage()));
+        }
+        for (String rendering : renderings) {
+            assertThat(rendering).doesNotContain(SECRET_KEY);
+            for (String secret : secrets) {
+                assertThat(rendering).doesNotContain(secret);
+            }
+        }
+    }
+
+    @Test
+    void theRoleItsKeysAndTheirClientDoNotShowTheSecrets() throws Exception {
+        AssumedRoleCredentials role = role();
+        TencentCloudCredential.Exported key = role.current().export();
+        TatClient client = clientBuilder().credentials(role).build();
+
+        for (Object shown : List.of(role, role.current(), key, client)) {
+            assertHides(shown, key.secretKey(), key.sessionToken());
+        }
+    }
+
+    @Test
+    void aServerThatEchoesTheTemporaryKeyHasItRedactedAsWellAsTheKeyThatAssumedTheRole() throws Exception {
+        AssumedRoleCredentials role = role();
+        TencentCloudCredential.Exported key = role.current().export();
+        emu.faults().forAction("DescribeCommands").apiError("InvalidParameter",
+                "saw " + key.secretKey() + " " + key.sessionToken() + " " + SECRET_KEY, 1);
+
+        Throwable thrown = catchThrowable(() -> clientBuilder().credentials(role).build().describeCommands(describeCommands()));
+
+        assertThat(thrown).isInstanceOfSatisfying(TencentCloudApiException.class,
+                e -> assertThat(e.apiMessage()).isEqualTo("saw **** **** ****"));
+        assertHides(thrown, key.secretKey(), key.sessionToken());
+    }
+
+    @Test
+    void aFailedAssumeRoleShowsNeitherKey() {
+        AssumedRoleCredentials role = role();
+        emu.faults().forAction("AssumeRole").apiError("InternalError.SystemError", "cannot sign with " + SECRET_KEY, 100);
+
+        Throwable thrown = catchThrowable(role::current);
+
+        assertThat(thrown).isInstanceOf(TemporaryKeyException.class).hasMessageContaining("cannot sign with ****");
+        assertHides(thrown);
+    }
+
+    @Test
+    void anAssumeRoleAnswerThatCannotBeUsedDoesNotQuoteTheKeyInIt() {
+        AssumedRoleCredentials role = role();
+        String tmpKey = "tmpKeyInAnUnusableAnswer-MUST-NOT-LEAK";
+        String token = "tokenInAnUnusableAnswer-MUST-NOT-LEAK";
+        emu.faults().forAction("AssumeRole").answer("{\"Response\":{\"Credentials\":{\"TmpSecretId\":\"AKIDtmp1\","
+                + "\"TmpSecretKey\":\"" + tmpKey + "\",\"Token\":\"" + token + "\"},"
+                + "\"RequestId\":\"5f0b8c3e-1d2a-4b6c-8e9f-0a1b2c3d4e5f\"}}", 100);
+
+        Throwable thrown = catchThrowable(role::current);
+
+        assertThat(thrown).isInstanceOf(TemporaryKeyException.class).hasMessageContaining("cannot be used");
+        assertHides(thrown, tmpKey, token);
     }
 }

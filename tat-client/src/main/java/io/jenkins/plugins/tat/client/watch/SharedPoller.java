@@ -10,6 +10,7 @@ import io.jenkins.plugins.tat.client.RetryPolicy;
 import io.jenkins.plugins.tat.client.TatAction;
 import io.jenkins.plugins.tat.client.TatClient;
 import io.jenkins.plugins.tat.client.TatException;
+import io.jenkins.plugins.tat.client.TemporaryKeyException;
 import io.jenkins.plugins.tat.client.TencentCloudApiException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,9 +73,13 @@ final class SharedPoller {
         this.key = key;
     }
 
-    /** The poller for the client's key, region and endpoint. */
+    /**
+     * The poller for the client's key, region and endpoint. A temporary key is known by its role
+     * ({@link TatClient#keyId()}), so that its renewals keep the same poller; each round signs with
+     * the key its client's provider gives then.
+     */
     static SharedPoller of(TatClient client) {
-        String key = client.secretId() + "\n" + client.region() + "\n" + client.endpoint();
+        String key = client.keyId() + "\n" + client.region() + "\n" + client.endpoint();
         return POLLERS.computeIfAbsent(key, SharedPoller::new);
     }
 
@@ -324,12 +329,15 @@ final class SharedPoller {
     }
 
     /**
-     * A failed request: an error that will not pass (the key cannot read, say) ends the watches it
-     * was for; anything else (throttling, a network fault the retries did not overcome) waits for
+     * A failed request: an error that will not pass (the key cannot read, say, or STS will not give
+     * a temporary key for it) ends the watches it was for; anything else (throttling, a network fault the retries did not overcome) waits for
      * the next round, bounded by each watch's own timeout.
      */
     private static void handle(TatException e, List<PolledWatch> involved) {
-        if (e instanceof TencentCloudApiException api && !RetryPolicy.isRetryable(TatAction.DESCRIBE_INVOCATIONS, api)) {
+        boolean willNotPass = e instanceof TencentCloudApiException api
+                ? !RetryPolicy.isRetryable(TatAction.DESCRIBE_INVOCATIONS, api)
+                : e instanceof TemporaryKeyException noKey && !noKey.mayPass(); // e.g. the role no longer exists
+        if (willNotPass) {
             involved.forEach(w -> w.future.completeExceptionally(e));
         } else {
             LOGGER.log(Level.FINE, "TAT poll failed; trying again in the next round: {0}", e.getMessage());

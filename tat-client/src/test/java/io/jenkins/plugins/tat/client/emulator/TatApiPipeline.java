@@ -38,6 +38,7 @@ final class TatApiPipeline implements LoopbackHttpServer.Handler {
     private static final java.time.Duration HOLD_SILENT = java.time.Duration.ofMinutes(10);
 
     private final EmulatorState state;
+    private final StsService sts;
     private final Tc3SignatureVerifier verifier;
     private final FaultBoard faults;
     private final RequestLog log;
@@ -47,8 +48,10 @@ final class TatApiPipeline implements LoopbackHttpServer.Handler {
     /** The JSON answer of the service, and the error code in it (null on success). */
     private record Answer(String json, String errorCode) {}
 
-    TatApiPipeline(EmulatorState state, Accounts accounts, FaultBoard faults, RequestLog log, Supplier<Instant> clock) {
+    TatApiPipeline(EmulatorState state, Accounts accounts, StsService sts, FaultBoard faults, RequestLog log,
+            Supplier<Instant> clock) {
         this.state = state;
+        this.sts = sts;
         this.verifier = new Tc3SignatureVerifier(accounts);
         this.faults = faults;
         this.log = log;
@@ -132,6 +135,9 @@ final class TatApiPipeline implements LoopbackHttpServer.Handler {
                 throw new TatApiError("UnsupportedProtocol", "The TAT emulator serves `POST /` with a JSON body only, not `"
                         + request.method() + " " + request.target() + "`.");
             }
+            if (isSts(request)) {
+                return serveSts(request, actionName, now);
+            }
             verifier.verify(request, now);
             String version = requiredHeader(request, "X-TC-Version");
             if (!API_VERSION.equals(version)) {
@@ -160,6 +166,34 @@ final class TatApiPipeline implements LoopbackHttpServer.Handler {
             // A bug in the emulator: answer like the service would, and keep the cause visible.
             return error(new TatApiError("InternalError", "TAT emulator failure: " + e));
         }
+    }
+
+    /**
+     * Whether a request is for STS, served on the same port: its credential scope names
+     * {@code sts}, or, when the scope names neither product (the official SDK signs with the first
+     * label of a custom endpoint's host, tat-api.md §6), its X-TC-Version is STS's.
+     */
+    private static boolean isSts(RawHttpRequest request) {
+        String service = Tc3SignatureVerifier.scopeService(request).orElse("");
+        if (service.equals(StsService.SERVICE) || service.equals(Tc3SignatureVerifier.SERVICE)) {
+            return service.equals(StsService.SERVICE);
+        }
+        return request.header("X-TC-Version").map(String::trim).filter(StsService.API_VERSION::equals).isPresent();
+    }
+
+    /** STS: the same gateway checks as TAT's, for STS's service and version; then the action. */
+    private Answer serveSts(RawHttpRequest request, String actionName, Instant now) {
+        Tc3SignatureVerifier.Caller caller = verifier.verify(request, now, StsService.SERVICE);
+        String version = requiredHeader(request, "X-TC-Version");
+        if (!StsService.API_VERSION.equals(version)) {
+            throw new TatApiError("NoSuchVersion", "STS has no API version `" + version + "`; use "
+                    + StsService.API_VERSION + ".");
+        }
+        requiredHeader(request, "X-TC-Action");
+        requiredHeader(request, "X-TC-Region");
+        ObjectNode fields = sts.execute(actionName, parseBody(request), caller.secretId(), now);
+        log.executed(actionName);
+        return success(fields);
     }
 
     private static String requiredHeader(RawHttpRequest request, String name) {

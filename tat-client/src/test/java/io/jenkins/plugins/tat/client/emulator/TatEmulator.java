@@ -27,20 +27,22 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Actions: InvokeCommand, RunCommand, DescribeInvocations, DescribeInvocationTasks,
- * DescribeCommands, DescribeAutomationAgentStatus, CancelInvocation. Everything else answers
- * InvalidAction. All methods are thread-safe.
+ * DescribeCommands, DescribeAutomationAgentStatus, CancelInvocation; and, for requests signed for
+ * the service {@code sts}, STS's AssumeRole ({@link #role}). Everything else answers InvalidAction.
+ * All methods are thread-safe.
  */
 public final class TatEmulator implements AutoCloseable {
 
     private final EmulatorState state = new EmulatorState();
     private final Accounts accounts = new Accounts();
+    private final StsService sts = new StsService(accounts);
     private final FaultBoard faultBoard = new FaultBoard();
     private final RequestLog log = new RequestLog();
     private volatile Clock clock = Clock.systemUTC();
     private final LoopbackHttpServer server;
 
     private TatEmulator(int port) throws IOException {
-        TatApiPipeline pipeline = new TatApiPipeline(state, accounts, faultBoard, log, () -> clock.instant());
+        TatApiPipeline pipeline = new TatApiPipeline(state, accounts, sts, faultBoard, log, () -> clock.instant());
         this.server = LoopbackHttpServer.start(pipeline, port);
     }
 
@@ -107,6 +109,36 @@ public final class TatEmulator implements AutoCloseable {
     public TatEmulator account(String secretId, String secretKey, String sessionToken) {
         accounts.add(new Accounts.Account(Objects.requireNonNull(secretId), Objects.requireNonNull(secretKey),
                 Objects.requireNonNull(sessionToken)));
+        return this;
+    }
+
+    /**
+     * Registers (or replaces) a CAM role that STS AssumeRole issues temporary keys for. STS is
+     * served on the same port as TAT ({@link #endpoint()}): a request whose credential scope names
+     * {@code sts} goes to STS. An issued key is accepted by TAT with its token only, and from its
+     * expiry on (server clock) refused with {@code AuthFailure.TokenFailure}.
+     *
+     * @param role the role
+     * @return this
+     */
+    public TatEmulator role(EmulatedRole role) {
+        sts.add(Objects.requireNonNull(role));
+        return this;
+    }
+
+    /** @return the temporary keys STS issued so far, oldest first */
+    public List<IssuedKey> issuedKeys() {
+        return sts.issued();
+    }
+
+    /**
+     * Ends the life of every temporary key issued so far, now (server clock), before its expiry:
+     * as revoking the role's sessions would. TAT refuses them from then on.
+     *
+     * @return this
+     */
+    public TatEmulator revokeIssuedKeys() {
+        sts.revokeAll(clock.instant());
         return this;
     }
 

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
@@ -52,13 +53,30 @@ final class Tc3SignatureVerifier {
         this.accounts = accounts;
     }
 
+    /** Like {@link #verify(RawHttpRequest, Instant, String)} for TAT, service {@value #SERVICE}. */
+    Caller verify(RawHttpRequest request, Instant now) {
+        return verify(request, now, SERVICE);
+    }
+
     /**
-     * Verifies {@code request} against the server time {@code now}.
+     * The service a request's credential scope names, without verifying anything; the emulator
+     * routes on it (TAT or STS), as a gateway serving both products would.
+     *
+     * @return the service, or empty if the Authorization header cannot be read
+     */
+    static Optional<String> scopeService(RawHttpRequest request) {
+        return request.header("Authorization").map(a -> AUTHORIZATION.matcher(a.trim())).filter(Matcher::matches)
+                .map(m -> m.group(2).split("/", -1)).filter(c -> c.length == 4).map(c -> c[2]);
+    }
+
+    /**
+     * Verifies {@code request} against the server time {@code now}, for the product whose
+     * service name is {@code service} ({@code tat} or {@code sts}).
      *
      * @return the caller whose key signed the request
      * @throws TatApiError with an {@code AuthFailure.*} code when the request is not authentic
      */
-    Caller verify(RawHttpRequest request, Instant now) {
+    Caller verify(RawHttpRequest request, Instant now, String productService) {
         String authorization = request.header("Authorization")
                 .orElseThrow(() -> invalid("the Authorization header is missing"));
         Matcher parts = AUTHORIZATION.matcher(authorization.trim());
@@ -98,8 +116,8 @@ final class Tc3SignatureVerifier {
             throw failure("the credential scope date " + scopeDate + " is not the UTC date "
                     + expectedDate + " of X-TC-Timestamp");
         }
-        if (!acceptedServices(request).contains(service)) {
-            throw failure("the credential scope service `" + service + "` is neither `" + SERVICE
+        if (!acceptedServices(request, productService).contains(service)) {
+            throw failure("the credential scope service `" + service + "` is neither `" + productService
                     + "` nor the first label of the Host header");
         }
 
@@ -121,7 +139,7 @@ final class Tc3SignatureVerifier {
             throw failure("the request signature does not match the one computed by the server");
         }
 
-        checkToken(request, account);
+        checkToken(request, account, now);
         return new Caller(secretId, service);
     }
 
@@ -131,9 +149,9 @@ final class Tc3SignatureVerifier {
      * {@code 127.0.0.1:18080}, {@code localhost:18080} for {@code localhost:18080} (tat-api.md §6,
      * "Quirk").
      */
-    private static List<String> acceptedServices(RawHttpRequest request) {
+    private static List<String> acceptedServices(RawHttpRequest request, String productService) {
         List<String> services = new ArrayList<>();
-        services.add(SERVICE);
+        services.add(productService);
         request.header("Host").ifPresent(host -> services.add(host.trim().split("\\.")[0]));
         return services;
     }
@@ -169,9 +187,12 @@ final class Tc3SignatureVerifier {
 
     /**
      * A registered session token must come back in X-TC-Token. A token sent with a long-term key
-     * is rejected too: the service would try to validate it as an STS token and fail.
+     * is rejected too: the service would try to validate it as an STS token and fail. A temporary
+     * key issued by AssumeRole is refused from its expiry on, with the token code as well (§9: a
+     * call with an expired key fails with an {@code AuthFailure.*} code; the exact one is not
+     * documented).
      */
-    private static void checkToken(RawHttpRequest request, Accounts.Account account) {
+    private static void checkToken(RawHttpRequest request, Accounts.Account account, Instant now) {
         String sent = request.header("X-TC-Token").filter(t -> !t.isEmpty()).orElse(null);
         String expected = account.sessionToken();
         if (expected == null && sent == null) {
@@ -187,6 +208,10 @@ final class Tc3SignatureVerifier {
             throw new TatApiError("AuthFailure.TokenFailure", sent == null
                     ? "SecretId `" + account.secretId() + "` is a temporary key; X-TC-Token is required."
                     : "X-TC-Token does not match the session token of SecretId `" + account.secretId() + "`.");
+        }
+        if (account.expiresAt() != null && !now.isBefore(account.expiresAt())) {
+            throw new TatApiError("AuthFailure.TokenFailure", "The temporary key `" + account.secretId()
+                    + "` expired at " + account.expiresAt() + "; ask STS for a new one.");
         }
     }
 

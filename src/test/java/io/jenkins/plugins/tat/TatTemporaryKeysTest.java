@@ -183,7 +183,10 @@ class TatTemporaryKeysTest {
                 + "  tatInvoke credentialsId: '" + CREDENTIALS_ID + "', commandId: '" + COMMAND + "', instanceIds: '" + CVM_1 + "'\n"
                 + "}"));
 
-        assertThat(tatRequests()).singleElement().satisfies(q -> {
+        // The pre-flight reads and the InvokeCommand: all signed with the step's own long-term key.
+        assertThat(tatRequests()).extracting(q -> q.action())
+                .containsExactly("DescribeCommands", "DescribeAutomationAgentStatus", "InvokeCommand");
+        assertThat(tatRequests()).allSatisfy(q -> {
             assertThat(signer(q)).isEqualTo(SECRET_ID);
             assertThat(q.headers()).doesNotContainKey("x-tc-token");
         });

@@ -131,6 +131,22 @@ class WithTencentCloudTest {
     }
 
     @Test
+    void tatRunInsideNeedsNoCredentialsOrRegionEither() throws Exception {
+        WorkflowJob p = pipeline(block(CREDENTIALS_ID, REGION,
+                "def id = tatRun script: 'echo hello', instanceIds: '" + CVM_1 + "', waitForCompletion: true\n"
+                        + "echo \"ran: ${id}\""));
+
+        WorkflowRun b = r.buildAndAssertSuccess(p);
+
+        assertThat(tat.emu.executed("RunCommand")).isEqualTo(1);
+        r.assertLogContains("ran: " + tat.emu.invocations().get(0).invocationId(), b);
+        assertThat(tat.emu.requests()).isNotEmpty().allSatisfy(request -> {
+            assertThat(request.headers().get("authorization")).contains("Credential=" + SECRET_ID + "/");
+            assertThat(request.headers().get("x-tc-region")).isEqualTo(REGION);
+        });
+    }
+
+    @Test
     void aStepsOwnCredentialsAndRegionOverrideTheBlocks() throws Exception {
         WorkflowJob p = pipeline(block(STRANGER_ID, "ap-shanghai",
                 "tatInvoke credentialsId: '" + CREDENTIALS_ID + "', region: '" + REGION + "', commandId: '" + COMMAND

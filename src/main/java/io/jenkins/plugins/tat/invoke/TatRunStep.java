@@ -348,6 +348,13 @@ public final class TatRunStep extends Step {
             return "tatRun";
         }
 
+        /** Inside {@code withTencentCloud}, credentialsId and region may be left empty. */
+        @Override
+        @Restricted(NoExternalUse.class)
+        public boolean fieldsMayComeFromEnclosingBlock() {
+            return true;
+        }
+
         @NonNull
         @Override
         public String getDisplayName() {

@@ -94,9 +94,9 @@ final class CappedBodyHandler implements HttpResponse.BodyHandler<CappedBodyHand
         private IOException failure;
         private long received;
         private volatile Flow.Subscription subscription;
-        /** Only the reader touches these. */
+        /** The buffer being read; only the reader touches it. */
         private ByteBuffer current;
-        private boolean closed;
+        private volatile boolean closed;
 
         Body(long maxBytes, long deadlineNanos, boolean declaredTooLarge) {
             this.maxBytes = maxBytes;
@@ -169,10 +169,14 @@ final class CappedBodyHandler implements HttpResponse.BodyHandler<CappedBodyHand
             } finally {
                 lock.unlock();
             }
+            Flow.Subscription s = subscription; // set: the client subscribes before it delivers
+            if (s == null) {
+                return;
+            }
             if (tooLarge) {
-                subscription.cancel(); // the rest is not read
+                s.cancel(); // the rest is not read
             } else if (nothingToRead) {
-                subscription.request(1); // the reader will never take this list: ask for the next now
+                s.request(1); // the reader will never take this list: ask for the next now
             }
         }
 
@@ -253,14 +257,14 @@ final class CappedBodyHandler implements HttpResponse.BodyHandler<CappedBodyHand
             IOException gaveUp = null;
             lock.lock();
             try {
+                long left = deadlineNanos - System.nanoTime();
                 while ((next = queue.poll()) == null && failure == null && !complete) {
-                    long left = deadlineNanos - System.nanoTime();
                     if (left <= 0) {
                         gaveUp = new BodyTimeoutException();
                         break;
                     }
                     try {
-                        arrived.awaitNanos(left);
+                        left = arrived.awaitNanos(left);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt(); // the caller turns this back into an InterruptedException
                         gaveUp = new InterruptedIOException("interrupted while reading the answer");
@@ -286,8 +290,9 @@ final class CappedBodyHandler implements HttpResponse.BodyHandler<CappedBodyHand
             if (next == null) {
                 return null; // complete, and all read
             }
-            if (next.endsList()) {
-                subscription.request(1); // not under the lock: the client may deliver at once, on this thread
+            Flow.Subscription s = subscription; // set: a list came
+            if (next.endsList() && s != null) {
+                s.request(1); // not under the lock: the client may deliver at once, on this thread
             }
             current = next.buffer();
             return current;

@@ -11,6 +11,8 @@ import io.jenkins.plugins.tat.client.TencentCloudCredential;
 import io.jenkins.plugins.tat.client.emulator.EmulatedCommand;
 import io.jenkins.plugins.tat.client.emulator.EmulatedInstance;
 import io.jenkins.plugins.tat.client.emulator.TatEmulator;
+import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -56,7 +58,8 @@ public final class CallOverheadBenchmark {
         int threads = option(args, "--threads", 1);
         int load = option(args, "--load", 0);
         int block = option(args, "--block", 50);
-        boolean keepAlive = List.of(args).contains("--keep-alive");
+        boolean keepAlive = !List.of(args).contains("--close");
+        boolean jdkPool = List.of(args).contains("--jdk-pool");
         AtomicBoolean spinning = new AtomicBoolean(true);
         try (TatEmulator emu = TatEmulator.start().account(SECRET_ID, SECRET_KEY).keepConnectionsOpen(keepAlive)) {
             emu.command(EmulatedCommand.builder(COMMAND).name("bench").content("echo bench").build());
@@ -67,7 +70,7 @@ public final class CallOverheadBenchmark {
             TatClient tat = TatClient.builder().credential(new TencentCloudCredential(SECRET_ID, SECRET_KEY))
                     .region(REGION).endpoint(emu.endpoint())
                     .rateLimiter(new RequestRateLimiter(1_000_000, 1)) // measure the call, not TAT's quota
-                    .httpClient(experimental())
+                    .httpClient(jdkPool ? pooled() : null) // null: TatClient's own default
                     .build();
             DescribeInvocationsRequest request = DescribeInvocationsRequest.builder().invocationIds(List.of(invocation))
                     .build();
@@ -82,9 +85,10 @@ public final class CallOverheadBenchmark {
                 spinner.start();
             }
             System.out.printf("DescribeInvocations, %d calls per client and run in blocks of %d, %d run(s), %d caller"
-                    + " thread(s), %d spinning thread(s) on %d CPU(s), connections %s, Java %s%n", calls, block, runs,
-                    threads, load, Runtime.getRuntime().availableProcessors(),
-                    keepAlive ? "kept open" : "closed after each call", Runtime.version());
+                    + " thread(s), %d spinning thread(s) on %d CPU(s), connections %s, TatClient's HTTP client on %s,"
+                    + " Java %s%n", calls, block, runs, threads, load, Runtime.getRuntime().availableProcessors(),
+                    keepAlive ? "kept open" : "closed after each call",
+                    jdkPool ? "the JDK's default executor" : "its default", Runtime.version());
             measure(tatCall, sdkCall, warmup, threads, block, 0); // warm-up: both JITs, both connection paths
             long[][] all = {new long[0], new long[0]};
             for (int run = 1; run <= runs; run++) {
@@ -100,16 +104,10 @@ public final class CallOverheadBenchmark {
         System.exit(0); // the SDK's OkHttp threads and the JDK client's are not all daemons
     }
 
-    private static java.net.http.HttpClient experimental() {
-        String e = System.getProperty("bench.executor", "none");
-        java.net.http.HttpClient.Builder b = java.net.http.HttpClient.newBuilder()
-                .connectTimeout(java.time.Duration.ofSeconds(10)).followRedirects(java.net.http.HttpClient.Redirect.NEVER);
-        switch (e) {
-            case "direct" -> b.executor(Runnable::run);
-            case "single" -> b.executor(java.util.concurrent.Executors.newSingleThreadExecutor(r -> { Thread t = new Thread(r); t.setDaemon(true); return t; }));
-            default -> { }
-        }
-        return e.equals("none") ? null : b.build();
+    /** With {@code --jdk-pool}: what TatClient's calls cost with the JDK client's default executor, a thread pool. */
+    private static HttpClient pooled() {
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     private static CommonClient sdk(TatEmulator emu) {

@@ -41,14 +41,15 @@ import javax.management.openmbean.CompositeData;
  * 100 × 24 KB, about 3.3 MB of base64 each): the most a watch of these tasks ever holds at once.
  * In the second JVM, a first small watch loads and warms every class; then, after full
  * collections, the heap in use is the baseline. While the measured watch runs, a thread calls
- * {@link System#gc()} back to back, and the heap in use after each full collection (reported by
- * the collector's notifications) is live data at that moment; the largest of these, less the
- * baseline, is the peak printed. The samples are some milliseconds apart, so a peak shorter than
+ * {@link System#gc()} back to back, and the heap in use after each full collection (its heap
+ * pools, as the collector's notifications report them; not the code cache or metaspace) is live
+ * data at that moment; the largest of these, less the baseline, is the peak printed. The samples are some milliseconds apart, so a peak shorter than
  * that can be missed; the number of samples is printed. The result is still referenced at the end,
  * so "kept" is what the watch's result holds.
  *
- * <p>Options: {@code --instances N} (default 200), {@code --output-bytes B} per task (default
- * 24576).
+ * <p>The output is log-like ASCII text, which a {@link String} would hold at one byte a character
+ * too; {@link io.jenkins.plugins.tat.client.TaskOutput} holds any output at its size in bytes.
+ * Options: {@code --instances N} (default 200), {@code --output-bytes B} per task (default 24576).
  *
  * <p>Run (see CONTRIBUTING.md): {@code ./mvnw -f tat-client/pom.xml test-compile
  * org.codehaus.mojo:exec-maven-plugin:3.6.3:exec -Dexec.executable=java -Dexec.classpathScope=test
@@ -137,16 +138,11 @@ public final class WatchMemoryBenchmark {
                         .filter(pool -> heapPools.contains(pool.getKey())) // not the code cache, not metaspace
                         .mapToLong(pool -> pool.getValue().getUsed()).sum();
                 lastAfterFullGc.set(used);
-                if (System.getenv("BENCH_DEBUG") != null) System.out.println("gc " + info.getGcAction() + " " + info.getGcCause() + " " + info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue().getUsed()).toList() + " mx=" + ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
                 peakAfterFullGc.accumulateAndGet(used, Math::max);
                 samples.incrementAndGet();
             }, null, null);
         }
         long baseline = liveHeap(lastAfterFullGc);
-        if (System.getenv("BENCH_HISTO") != null) {
-            Object h = ManagementFactory.getPlatformMBeanServer().invoke(new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram", new Object[] {new String[0]}, new String[] {String[].class.getName()});
-            java.nio.file.Files.writeString(java.nio.file.Path.of("/tmp/perf-histo-before.txt"), h.toString());
-        }
         peakAfterFullGc.set(0);
         samples.set(0);
 
@@ -168,10 +164,6 @@ public final class WatchMemoryBenchmark {
                 + " (%.2f × the raw output; %d samples), kept in its result %.2f MB; baseline %.2f MB; Java %s%n",
                 result.reports().size(), rawBytes / 1e6, rawBytes, peak / 1e6, (double) peak / rawBytes, sampled,
                 kept / 1e6, baseline / 1e6, Runtime.version());
-        if (System.getenv("BENCH_HISTO") != null) {
-            Object h = ManagementFactory.getPlatformMBeanServer().invoke(new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram", new Object[] {new String[0]}, new String[] {String[].class.getName()});
-            java.nio.file.Files.writeString(java.nio.file.Path.of("/tmp/perf-histo-after.txt"), h.toString());
-        }
     }
 
     /** The heap in use after full collections, settled. */

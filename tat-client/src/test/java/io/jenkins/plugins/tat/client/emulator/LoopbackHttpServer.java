@@ -116,6 +116,7 @@ final class LoopbackHttpServer implements AutoCloseable {
             boolean open = true;
             while (open) {
                 HttpReply reply;
+                boolean framed = true; // whether the next request can be found after this one
                 try {
                     RawHttpRequest request = HttpRequestReader.read(in, out);
                     if (request == null) {
@@ -125,11 +126,12 @@ final class LoopbackHttpServer implements AutoCloseable {
                 } catch (HttpRequestReader.BadRequestException e) {
                     reply = HttpReply.plain(e.status, e.status == 413 ? "Payload Too Large" : "Bad Request",
                             "text/plain; charset=utf-8", e.getMessage());
+                    framed = false;
                 }
                 pause(reply.delay());
                 open = false;
                 if (reply instanceof HttpReply.Respond response) {
-                    open = keepAlive;
+                    open = keepAlive && framed;
                     write(out, response, open);
                 } else if (reply instanceof HttpReply.Stream stream) {
                     write(out, stream);

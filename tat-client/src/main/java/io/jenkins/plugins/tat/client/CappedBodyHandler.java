@@ -11,7 +11,6 @@ import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -37,7 +36,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class CappedBodyHandler implements HttpResponse.BodyHandler<CappedBodyHandler.Body> {
 
-    /** Buffers asked for ahead of the reader (the JDK's are 16 KB). */
+    /** Lists of buffers asked for ahead of the reader (the JDK reads 16 KB at a time). */
     private static final int PREFETCH = 4;
 
     private final long maxBytes;

@@ -69,8 +69,8 @@ public final class WatchMemoryBenchmark {
             watch(URI.create(args[1]), args[2], args[3], Long.parseLong(args[4]));
             System.exit(0);
         }
-        int instances = option(args, "--instances", 200);
-        int outputBytes = option(args, "--output-bytes", 24 * 1024);
+        int instances = Options.number(args, "--instances", 200);
+        int outputBytes = Options.number(args, "--output-bytes", 24 * 1024);
         int code;
         try (TatEmulator emu = TatEmulator.start().account(SECRET_ID, SECRET_KEY)) {
             emu.command(EmulatedCommand.builder(COMMAND).name("bench").content("cat big.log").timeout(600).build());
@@ -173,14 +173,5 @@ public final class WatchMemoryBenchmark {
             Thread.sleep(50); // the notification comes on another thread
         }
         return lastAfterFullGc.get();
-    }
-
-    private static int option(String[] args, String name, int fallback) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return Integer.parseInt(args[i + 1]);
-            }
-        }
-        return fallback;
     }
 }

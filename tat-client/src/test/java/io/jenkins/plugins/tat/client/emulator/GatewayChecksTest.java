@@ -109,22 +109,8 @@ class GatewayChecksTest extends EmulatorTestSupport {
     @Test
     void acceptsAbsoluteFormRequestLineAndChunkedBody() throws Exception {
         // What an HTTP client sends to a proxy (tat-api.md §6 option B), with a chunked body.
-        long timestamp = Instant.now().getEpochSecond();
-        byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
-        String authorization = TestTc3Signer.authorization(SECRET_ID, SECRET_KEY, "tat", timestamp,
-                TestTc3Signer.utcDate(timestamp),
-                Map.of("content-type", "application/json", "host", "tat.tencentcloudapi.com"), body);
-        String request = "POST http://tat.tencentcloudapi.com/ HTTP/1.1\r\n"
-                + "Host: tat.tencentcloudapi.com\r\n"
-                + "Content-Type: application/json\r\n"
-                + "Authorization: " + authorization + "\r\n"
-                + "X-TC-Action: DescribeCommands\r\n"
-                + "X-TC-Version: 2020-10-28\r\n"
-                + "X-TC-Region: ap-guangzhou\r\n"
-                + "X-TC-Timestamp: " + timestamp + "\r\n"
-                + "Transfer-Encoding: chunked\r\n"
-                + "\r\n"
-                + "1\r\n{\r\n1\r\n}\r\n0\r\n\r\n";
+        String request = signedDescribeCommands("http://tat.tencentcloudapi.com/", "Transfer-Encoding: chunked",
+                "1\r\n{\r\n1\r\n}\r\n0\r\n\r\n");
 
         String response = exchange(request);
 
@@ -155,12 +141,17 @@ class GatewayChecksTest extends EmulatorTestSupport {
     }
 
     private static String signedDescribeCommands() {
+        return signedDescribeCommands("/", "Content-Length: 2", "{}");
+    }
+
+    /** DescribeCommands of body {@code {}}, signed, to {@code target}, its body framed as given. */
+    private static String signedDescribeCommands(String target, String framing, String wireBody) {
         long timestamp = Instant.now().getEpochSecond();
         byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
         String authorization = TestTc3Signer.authorization(SECRET_ID, SECRET_KEY, "tat", timestamp,
                 TestTc3Signer.utcDate(timestamp), Map.of("content-type", "application/json", "host", "tat.tencentcloudapi.com"),
                 body);
-        return "POST / HTTP/1.1\r\n"
+        return "POST " + target + " HTTP/1.1\r\n"
                 + "Host: tat.tencentcloudapi.com\r\n"
                 + "Content-Type: application/json\r\n"
                 + "Authorization: " + authorization + "\r\n"
@@ -168,9 +159,9 @@ class GatewayChecksTest extends EmulatorTestSupport {
                 + "X-TC-Version: 2020-10-28\r\n"
                 + "X-TC-Region: ap-guangzhou\r\n"
                 + "X-TC-Timestamp: " + timestamp + "\r\n"
-                + "Content-Length: 2\r\n"
+                + framing + "\r\n"
                 + "\r\n"
-                + "{}";
+                + wireBody;
     }
 
     /** One response of known length, read without waiting for the connection to close. */

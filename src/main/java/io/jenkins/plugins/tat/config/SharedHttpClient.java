@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.ProxyConfiguration;
 import hudson.util.Secret;
+import io.jenkins.plugins.tat.client.TatClient;
 import java.net.http.HttpClient;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -34,6 +35,11 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
  * Java 21, and the plugin runs on Java 17; and a build still waiting keeps the client its wait
  * began with. Once nothing refers to it and its exchanges are over, the JDK ends its selector
  * thread.
+ *
+ * <p><b>No worker threads.</b> The client does its own work on its selector thread
+ * ({@link TatClient#exchangeExecutor()}) instead of handing each step of an exchange to a pool of
+ * {@code HttpClient-N-Worker} threads: fewer threads, and calls that stay fast while the
+ * controller is busy.
  */
 @Restricted(NoExternalUse.class)
 public final class SharedHttpClient {
@@ -61,6 +67,7 @@ public final class SharedHttpClient {
             // client matches the newer settings and the next call builds it once more: harmless.
             client = ProxyConfiguration.newHttpClientBuilder()
                     .followRedirects(HttpClient.Redirect.NEVER)
+                    .executor(TatClient.exchangeExecutor()) // no thread hand-offs in a call: see there
                     .build();
             settings = now;
             built++;

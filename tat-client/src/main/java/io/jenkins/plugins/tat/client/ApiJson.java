@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * JSON reading and writing for the API. Responses are read field by field from the tree, so a
- * field the API adds later, or a {@code null} where the docs promise a value, never fails a call.
+ * JSON reading and writing for the API. Responses ({@link AnswerReader} makes their trees) are
+ * read field by field from the tree, so a field the API adds later, or a {@code null} where the
+ * docs promise a value, never fails a call.
  */
 final class ApiJson {
 
@@ -42,10 +43,6 @@ final class ApiJson {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("strings and maps of strings always serialise", e);
         }
-    }
-
-    static JsonNode parse(byte[] body) throws IOException {
-        return MAPPER.readTree(body);
     }
 
     static JsonNode parse(String text) throws IOException {

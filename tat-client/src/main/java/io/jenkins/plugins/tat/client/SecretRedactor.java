@@ -133,9 +133,8 @@ final class SecretRedactor {
     }
 
     /**
-     * Redacts every text value of an API answer in place. {@code Output} fields hold a command's
-     * output base64-encoded: they are decoded and searched as bytes, and re-encoded only when a
-     * secret was found, so that other output keeps its bytes exactly.
+     * Redacts every text value of an API answer in place. (A task's {@code Output} is not text in
+     * the tree: {@link AnswerReader} decodes it with {@link #decodeOutput} as it reads the answer.)
      *
      * @param node an answer's {@code Response} object
      */
@@ -147,7 +146,7 @@ final class SecretRedactor {
                 Map.Entry<String, JsonNode> field = fields.next();
                 JsonNode value = field.getValue();
                 if (value.isTextual()) {
-                    String clean = "Output".equals(field.getKey()) ? redactBase64(value.asText()) : redact(value.asText());
+                    String clean = redact(value.asText());
                     if (!clean.equals(value.asText())) {
                         replaced.add(Map.entry(field.getKey(), clean));
                     }
@@ -168,16 +167,24 @@ final class SecretRedactor {
         }
     }
 
-    private String redactBase64(String encoded) {
+    /**
+     * A command's output as TAT sends it, base64-encoded, decoded and with the secrets taken out:
+     * from the text as it is, then from the decoded bytes, so that a secret the command printed is
+     * found whatever its alignment in the base64. Output that is not base64 (which TAT never sends)
+     * is kept as its own text.
+     *
+     * @param encoded the {@code Output} field's value
+     * @return the output
+     */
+    TaskOutput decodeOutput(String encoded) {
         String plain = redact(encoded);
         byte[] bytes;
         try {
             bytes = Base64.getMimeDecoder().decode(plain);
         } catch (IllegalArgumentException e) {
-            return plain; // not base64: TaskResult treats it as no output
+            return TaskOutput.adopt(plain.getBytes(StandardCharsets.UTF_8));
         }
-        byte[] clean = redactBytes(bytes);
-        return clean == bytes ? plain : Base64.getEncoder().encodeToString(clean);
+        return TaskOutput.adopt(redactBytes(bytes));
     }
 
     private byte[] redactBytes(byte[] bytes) {

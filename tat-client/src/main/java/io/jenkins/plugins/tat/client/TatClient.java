@@ -1,11 +1,13 @@
 package io.jenkins.plugins.tat.client;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.tat.client.signing.Tc3Request;
 import io.jenkins.plugins.tat.client.signing.Tc3Signature;
 import io.jenkins.plugins.tat.client.signing.Tc3Signer;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,10 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.regex.Pattern;
 import java.util.logging.Logger;
@@ -439,6 +438,7 @@ public final class TatClient {
     /** One attempt: sign with the current time and the key, send, read the envelope, all within {@code timeout}. */
     private ApiResponse sendOnce(TatAction action, byte[] body, Duration timeout, TencentCloudCredential key)
             throws InterruptedException {
+        long deadlineNanos = System.nanoTime() + timeout.toNanos();
         long timestamp = clock.instant().getEpochSecond();
         Map<String, String> signed = new LinkedHashMap<>();
         signed.put("Content-Type", CONTENT_TYPE);
@@ -472,57 +472,51 @@ public final class TatClient {
                     + " built: the JDK refused one of its headers", false, -1, null, false);
         }
 
-        HttpResponse<byte[]> response = exchange(action, request, timeout);
-        int status = response.statusCode();
-        if (status != 200) {
-            // The SDKs read Response.Error only from HTTP 200; any other status is a transport
-            // failure, possibly from a proxy or gateway after the API saw the request (§3). A
-            // redirect is not followed: the signature covers the Host, and a request meant for TAT
-            // must not go elsewhere. Only statuses that say "later" are worth another try.
-            boolean redirect = status >= 300 && status < 400;
-            boolean passing = status == 408 || status == 429 || status >= 500;
-            throw new TatTransportException(action.apiName(), "TAT answered HTTP " + status + " instead of 200"
-                    + (redirect ? " (a redirect, which is not followed: check the TAT endpoint in the global"
-                            + " configuration and any proxy)" : ""), true, status, null, passing);
+        HttpResponse<CappedBodyHandler.Body> response = exchange(action, request, deadlineNanos, timeout);
+        try (CappedBodyHandler.Body answer = response.body()) {
+            int status = response.statusCode();
+            if (status != 200) {
+                // The SDKs read Response.Error only from HTTP 200; any other status is a transport
+                // failure, possibly from a proxy or gateway after the API saw the request (§3). A
+                // redirect is not followed: the signature covers the Host, and a request meant for TAT
+                // must not go elsewhere. Only statuses that say "later" are worth another try.
+                boolean redirect = status >= 300 && status < 400;
+                boolean passing = status == 408 || status == 429 || status >= 500;
+                answer.finish(); // read and dropped, so that the connection may serve the next request
+                throw new TatTransportException(action.apiName(), "TAT answered HTTP " + status + " instead of 200"
+                        + (redirect ? " (a redirect, which is not followed: check the TAT endpoint in the global"
+                                + " configuration and any proxy)" : ""), true, status, null, passing);
+            }
+            return readEnvelope(action, answer, timeout);
         }
-        return readEnvelope(action, response.body());
     }
 
     /**
-     * Sends the request and waits for the whole answer, headers and body, at most {@code timeout};
-     * then gives up on it. {@code HttpRequest.timeout} alone covers only the wait for the headers,
-     * so a server that trickles its body would hold the call for ever.
+     * Sends the request and waits for the answer's headers. {@code HttpClient.send} runs the
+     * exchange on this thread as far as it can and wakes it once the headers have come, where
+     * {@code sendAsync} would hand the exchange to the client's executor and its result to the
+     * common pool: two more thread hand-offs a call, which cost most on a busy controller. The
+     * request's own timeout bounds the wait for the headers; the body is read by this thread too,
+     * by the same deadline ({@link CappedBodyHandler}).
      */
-    private HttpResponse<byte[]> exchange(TatAction action, HttpRequest request, Duration timeout)
-            throws InterruptedException {
-        CompletableFuture<HttpResponse<byte[]>> exchange;
+    private HttpResponse<CappedBodyHandler.Body> exchange(TatAction action, HttpRequest request, long deadlineNanos,
+            Duration timeout) throws InterruptedException {
         try {
-            exchange = httpClient.sendAsync(request, new CappedBodyHandler(maxResponseBytes));
+            return httpClient.send(request, new CappedBodyHandler(maxResponseBytes, deadlineNanos));
+        } catch (IOException e) {
+            throw transportFailure(action, unwrapped(e), timeout);
         } catch (RuntimeException e) {
             throw new TatTransportException(action.apiName(), "The " + action.apiName() + " request could not be sent ("
                     + e.getClass().getSimpleName() + ")", false, -1, null, false);
         }
-        try {
-            return exchange.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            exchange.cancel(true); // aborts the exchange and closes its connection (JDK 16+)
-            throw new TatTransportException(action.apiName(), noCompleteAnswer(action, timeout), true, -1, null);
-        } catch (InterruptedException e) {
-            exchange.cancel(true);
-            throw e;
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof CappedBodyHandler.TooLargeException tooLarge) {
-                throw new TatTransportException(action.apiName(), "TAT's answer to " + action.apiName() + " was refused: "
-                        + tooLarge.getMessage() + ", the client's limit; the rest was not read", true, 200, null, false);
-            }
-            if (cause instanceof IOException io) {
-                throw transportFailure(action, io, timeout);
-            }
-            throw new TatTransportException(action.apiName(), "The connection to TAT at " + endpoint + " failed during "
-                    + action.apiName() + " (" + (cause == null ? "unknown cause" : cause.getClass().getSimpleName()) + ")",
-                    true, -1, null);
-        }
+    }
+
+    /**
+     * {@code HttpClient.send} rethrows most failures as a plain {@code IOException} with the real
+     * one as its cause (it keeps the type only of timeouts, refused connections and TLS failures).
+     */
+    private static IOException unwrapped(IOException e) {
+        return e.getClass() == IOException.class && e.getCause() instanceof IOException cause ? cause : e;
     }
 
     private TatTransportException transportFailure(TatAction action, IOException e, Duration timeout) {
@@ -559,17 +553,30 @@ public final class TatClient {
         return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
     }
 
-    private ApiResponse readEnvelope(TatAction action, byte[] body) {
+    /** Reads the answer as it arrives, and its envelope: RequestId, and the API's error if it sent one. */
+    private ApiResponse readEnvelope(TatAction action, CappedBodyHandler.Body body, Duration timeout)
+            throws InterruptedException {
         JsonNode response;
         try {
-            JsonNode root = ApiJson.parse(body);
+            JsonNode root = AnswerReader.read(body, redactor::decodeOutput);
             response = root == null ? null : root.get("Response");
+            body.finish();
+        } catch (CappedBodyHandler.TooLargeException tooLarge) {
+            throw new TatTransportException(action.apiName(), "TAT's answer to " + action.apiName() + " was refused: "
+                    + tooLarge.getMessage() + ", the client's limit; the rest was not read", true, 200, null, false);
+        } catch (CappedBodyHandler.BodyTimeoutException e) {
+            throw new TatTransportException(action.apiName(), noCompleteAnswer(action, timeout), true, -1, null);
+        } catch (InterruptedIOException e) {
+            Thread.interrupted(); // the stream kept the interrupt for this: it is told by the exception now
+            throw new InterruptedException("interrupted while reading TAT's answer to " + action.apiName());
+        } catch (JsonProcessingException e) {
+            response = null; // not JSON, or cut short: not a TAT response
         } catch (IOException e) {
-            response = null;
+            throw transportFailure(action, e, timeout); // the connection failed while the body came
         }
         if (response == null || !response.isObject()) {
             throw new TatTransportException(action.apiName(), "TAT answered HTTP 200 with a body that is not a TAT"
-                    + " response (" + body.length + " bytes)", true, 200, null);
+                    + " response (" + body.received() + " bytes)", true, 200, null);
         }
         redactor.redactTree(response);
         String requestId = ApiJson.text(response, "RequestId");
@@ -620,11 +627,27 @@ public final class TatClient {
         static final ApiProduct TAT = new ApiProduct(SERVICE, API_VERSION);
     }
 
+    /**
+     * The executor for the JDK client's own work (reading answers, completing exchanges), which
+     * TatClient's answers need no thread for: the client's selector thread does that work itself,
+     * and the thread that sent the request is woken once, when the answer's headers have come. The
+     * default, a thread pool, would add a hand-off between threads at each step of every exchange,
+     * and each hand-off waits for a free CPU when the controller is busy. What runs on the selector
+     * thread is short: TatClient's body subscriber only queues the buffers that arrive
+     * ({@link CappedBodyHandler}), the caller's thread parses them.
+     *
+     * @return an executor that runs each task at once, on the thread that hands it over
+     */
+    public static Executor exchangeExecutor() {
+        return Runnable::run;
+    }
+
     /** One HTTP client for every TatClient built without one; it is thread-safe and pools connections. */
     private static final class DefaultHttpClient {
         static final HttpClient INSTANCE = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(exchangeExecutor())
                 .build();
     }
 
@@ -724,8 +747,9 @@ public final class TatClient {
         }
 
         /**
-         * @param httpClient the HTTP client to use, e.g. one built by Jenkins' proxy configuration;
-         *     by default one shared client with a 10 s connect timeout
+         * @param httpClient the HTTP client to use, e.g. one built by Jenkins' proxy configuration,
+         *     best with {@code .executor(TatClient.exchangeExecutor())} (see there); by default one
+         *     shared client with a 10 s connect timeout and that executor
          * @return this builder
          */
         public Builder httpClient(HttpClient httpClient) {

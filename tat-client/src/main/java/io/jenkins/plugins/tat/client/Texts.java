@@ -45,6 +45,9 @@ public final class Texts {
         if (value == null) {
             return "null";
         }
+        if (value.length() <= max && isPlain(value)) {
+            return value; // the usual case, an ID or a status: nothing to escape or cut, nothing to copy
+        }
         StringBuilder out = new StringBuilder();
         int total = value.codePointCount(0, value.length());
         value.codePoints().limit(max).forEach(cp -> {
@@ -59,6 +62,17 @@ public final class Texts {
             out.append("… (").append(left).append(left == 1 ? " more character)" : " more characters)");
         }
         return out.toString();
+    }
+
+    /** Whether every character is printable ASCII (space to tilde), which {@link #visible} keeps as it is. */
+    private static boolean isPlain(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c > 0x7E) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -8,6 +8,7 @@ import io.jenkins.plugins.tat.client.emulator.TaskScript;
 import io.jenkins.plugins.tat.client.watch.InvocationWatcher;
 import io.jenkins.plugins.tat.client.watch.WaitTimeoutException;
 import io.jenkins.plugins.tat.client.watch.WatchListener;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +63,30 @@ class TatClientHostileServerTest extends TatClientTestSupport {
 
         assertThat(thrown).isInstanceOf(TatTransportException.class).hasMessageContaining("No complete answer");
         assertThat(emu.received("DescribeCommands")).isEqualTo(FAST_RETRIES.maxAttempts());
+    }
+
+    @Test
+    void aTricklingBodyEndsTheCallAtItsDeadlineWithAnHttpClientOnAThreadPoolToo() {
+        // A caller's own client, on the JDK's default executor: the body is then fed by its pool.
+        emu.faults().forAction("DescribeCommands").slowBody(Duration.ofMillis(200), 1);
+        TatClient pooled = clientBuilder().requestTimeout(TIMEOUT).retryPolicy(RetryPolicy.never())
+                .httpClient(HttpClient.newHttpClient()).build();
+
+        Throwable thrown = failureWithin(TIMEOUT.plusSeconds(5), () -> pooled.describeCommands(describeCommands()));
+
+        assertThat(thrown).isInstanceOf(TatTransportException.class).hasMessageContaining("No complete answer")
+                .hasMessageContaining("within 2 s");
+    }
+
+    @Test
+    void anEndlessBodyIsCutAtTheLimitWithAnHttpClientOnAThreadPoolToo() {
+        emu.faults().forAction("DescribeCommands").endlessBody(100);
+        TatClient pooled = clientBuilder().maxResponseBytes(1024 * 1024).httpClient(HttpClient.newHttpClient()).build();
+
+        Throwable thrown = failureWithin(Duration.ofSeconds(15), () -> pooled.describeCommands(describeCommands()));
+
+        assertThat(thrown).isInstanceOf(TatTransportException.class).hasMessageContaining("larger than 1 MB");
+        assertThat(emu.bodyBytesSent()).isLessThan(1024 * 1024 + 16L * 1024 * 1024);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.tat.client.watch;
 
 import io.jenkins.plugins.tat.client.InvocationTask;
+import io.jenkins.plugins.tat.client.TaskOutput;
 import io.jenkins.plugins.tat.client.TaskResult;
 import io.jenkins.plugins.tat.client.TaskStatus;
 import java.time.Duration;
@@ -19,7 +20,8 @@ import java.util.Optional;
  *     (any status but SUCCESS and FAILED)
  * @param startTime when the command started, or {@code null}
  * @param endTime when it ended, or {@code null}
- * @param output the output as text; bytes that are not UTF-8 are shown as U+FFFD
+ * @param taskOutput what the command printed, as bytes (the same object as the task's
+ *     {@link TaskResult#output()}: a watch keeps each output once); see {@link #output()} for the text
  * @param dropped how many bytes of output the API cut off (the full output is at {@code outputUrl}
  *     when COS output was configured)
  * @param outputUrl the COS URL of the full output, or {@code ""}
@@ -34,11 +36,21 @@ public record TaskReport(
         Long exitCode,
         Instant startTime,
         Instant endTime,
-        String output,
+        TaskOutput taskOutput,
         long dropped,
         String outputUrl,
         String errorInfo,
         String outputUploadError) implements java.io.Serializable {
+
+    /**
+     * The output as text, made from the bytes on each call: bytes that are not UTF-8 are shown as
+     * U+FFFD.
+     *
+     * @return the output
+     */
+    public String output() {
+        return taskOutput.text();
+    }
 
     /** @return whether the command succeeded */
     public boolean succeeded() {
@@ -63,7 +75,7 @@ public record TaskReport(
         map.put("taskId", invocationTaskId);
         map.put("status", statusText);
         map.put("exitCode", exitCode);
-        map.put("output", output);
+        map.put("output", output());
         map.put("outputUrl", outputUrl);
         map.put("errorInfo", errorInfo);
         map.put("dropped", dropped);
@@ -84,7 +96,7 @@ public record TaskReport(
         // Only a command that ended by itself has an exit code worth reporting.
         boolean ranToAnEnd = task.status() == TaskStatus.SUCCESS || task.status() == TaskStatus.FAILED;
         return new TaskReport(task.instanceId(), task.invocationTaskId(), task.status(), task.taskStatus(),
-                ranToAnEnd ? result.exitCode() : null, start, end, result.outputText(), result.dropped(), result.outputUrl(),
+                ranToAnEnd ? result.exitCode() : null, start, end, result.output(), result.dropped(), result.outputUrl(),
                 task.errorInfo(), result.outputUploadCosErrorInfo());
     }
 }

@@ -109,12 +109,49 @@ class GatewayChecksTest extends EmulatorTestSupport {
     @Test
     void acceptsAbsoluteFormRequestLineAndChunkedBody() throws Exception {
         // What an HTTP client sends to a proxy (tat-api.md §6 option B), with a chunked body.
+        String request = signedDescribeCommands("http://tat.tencentcloudapi.com/", "Transfer-Encoding: chunked",
+                "1\r\n{\r\n1\r\n}\r\n0\r\n\r\n");
+
+        String response = exchange(request);
+
+        assertThat(response).startsWith("HTTP/1.1 200 OK\r\n").contains("Connection: close\r\n")
+                .contains("\"TotalCount\":1");
+    }
+
+    @Test
+    void connectionsKeptOpenServeOneRequestAfterAnother() throws Exception {
+        emu.keepConnectionsOpen(true);
+
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), emu.port())) {
+            socket.setSoTimeout(5_000);
+            for (int i = 0; i < 2; i++) {
+                socket.getOutputStream().write(signedDescribeCommands().getBytes(StandardCharsets.ISO_8859_1));
+                String response = readResponse(socket.getInputStream());
+
+                assertThat(response).startsWith("HTTP/1.1 200 OK\r\n").doesNotContain("Connection: close")
+                        .contains("\"TotalCount\":1");
+            }
+        }
+        assertThat(emu.received("DescribeCommands")).isEqualTo(2);
+    }
+
+    @Test
+    void byDefaultEachConnectionServesOneRequest() throws Exception {
+        assertThat(exchange(signedDescribeCommands())).contains("Connection: close\r\n").contains("\"TotalCount\":1");
+    }
+
+    private static String signedDescribeCommands() {
+        return signedDescribeCommands("/", "Content-Length: 2", "{}");
+    }
+
+    /** DescribeCommands of body {@code {}}, signed, to {@code target}, its body framed as given. */
+    private static String signedDescribeCommands(String target, String framing, String wireBody) {
         long timestamp = Instant.now().getEpochSecond();
         byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
         String authorization = TestTc3Signer.authorization(SECRET_ID, SECRET_KEY, "tat", timestamp,
-                TestTc3Signer.utcDate(timestamp),
-                Map.of("content-type", "application/json", "host", "tat.tencentcloudapi.com"), body);
-        String request = "POST http://tat.tencentcloudapi.com/ HTTP/1.1\r\n"
+                TestTc3Signer.utcDate(timestamp), Map.of("content-type", "application/json", "host", "tat.tencentcloudapi.com"),
+                body);
+        return "POST " + target + " HTTP/1.1\r\n"
                 + "Host: tat.tencentcloudapi.com\r\n"
                 + "Content-Type: application/json\r\n"
                 + "Authorization: " + authorization + "\r\n"
@@ -122,14 +159,24 @@ class GatewayChecksTest extends EmulatorTestSupport {
                 + "X-TC-Version: 2020-10-28\r\n"
                 + "X-TC-Region: ap-guangzhou\r\n"
                 + "X-TC-Timestamp: " + timestamp + "\r\n"
-                + "Transfer-Encoding: chunked\r\n"
+                + framing + "\r\n"
                 + "\r\n"
-                + "1\r\n{\r\n1\r\n}\r\n0\r\n\r\n";
+                + wireBody;
+    }
 
-        String response = exchange(request);
-
-        assertThat(response).startsWith("HTTP/1.1 200 OK\r\n").contains("Connection: close\r\n")
-                .contains("\"TotalCount\":1");
+    /** One response of known length, read without waiting for the connection to close. */
+    private static String readResponse(InputStream in) throws Exception {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IllegalStateException("closed inside the head: " + head);
+            }
+            head.write(b);
+        }
+        String text = head.toString(StandardCharsets.ISO_8859_1);
+        int length = Integer.parseInt(text.replaceAll("(?s).*Content-Length: (\\d+)\r\n.*", "$1"));
+        return text + new String(in.readNBytes(length), StandardCharsets.UTF_8);
     }
 
     @Test

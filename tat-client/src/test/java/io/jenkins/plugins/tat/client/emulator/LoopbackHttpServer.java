@@ -31,7 +31,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Every response carries {@code Connection: close} and the socket is closed after it. No
  * connection is ever reused, which also keeps OkHttp (the SDK's client) from silently repeating a
- * request on a pooled connection that the server dropped.
+ * request on a pooled connection that the server dropped. Benchmarks may {@link #keepAlive ask}
+ * for connections kept open, as TAT keeps them: then an answer of known length leaves the
+ * connection open for the client's next request (drops and streamed answers still close it).
  */
 final class LoopbackHttpServer implements AutoCloseable {
 
@@ -51,6 +53,7 @@ final class LoopbackHttpServer implements AutoCloseable {
     private final Thread acceptor;
     /** Body bytes written to clients, for tests that check how much a client read before it stopped. */
     private final java.util.concurrent.atomic.AtomicLong bodyBytesSent = new java.util.concurrent.atomic.AtomicLong();
+    private volatile boolean keepAlive;
 
     private LoopbackHttpServer(ServerSocket serverSocket, Handler handler) {
         this.serverSocket = serverSocket;
@@ -71,6 +74,11 @@ final class LoopbackHttpServer implements AutoCloseable {
         LoopbackHttpServer server = new LoopbackHttpServer(socket, handler);
         server.acceptor.start();
         return server;
+    }
+
+    /** Whether connections stay open after an answer of known length (default: closed after each). */
+    void keepAlive(boolean keep) {
+        this.keepAlive = keep;
     }
 
     int port() {
@@ -105,24 +113,31 @@ final class LoopbackHttpServer implements AutoCloseable {
             socket.setTcpNoDelay(true);
             InputStream in = new BufferedInputStream(socket.getInputStream());
             OutputStream out = new BufferedOutputStream(socket.getOutputStream());
-            HttpReply reply;
-            try {
-                RawHttpRequest request = HttpRequestReader.read(in, out);
-                if (request == null) {
-                    return;
+            boolean open = true;
+            while (open) {
+                HttpReply reply;
+                boolean framed = true; // whether the next request can be found after this one
+                try {
+                    RawHttpRequest request = HttpRequestReader.read(in, out);
+                    if (request == null) {
+                        return;
+                    }
+                    reply = handler.handle(request);
+                } catch (HttpRequestReader.BadRequestException e) {
+                    reply = HttpReply.plain(e.status, e.status == 413 ? "Payload Too Large" : "Bad Request",
+                            "text/plain; charset=utf-8", e.getMessage());
+                    framed = false;
                 }
-                reply = handler.handle(request);
-            } catch (HttpRequestReader.BadRequestException e) {
-                reply = HttpReply.plain(e.status, e.status == 413 ? "Payload Too Large" : "Bad Request",
-                        "text/plain; charset=utf-8", e.getMessage());
+                pause(reply.delay());
+                open = false;
+                if (reply instanceof HttpReply.Respond response) {
+                    open = keepAlive && framed;
+                    write(out, response, open);
+                } else if (reply instanceof HttpReply.Stream stream) {
+                    write(out, stream);
+                }
+                // HttpReply.Drop: leaving the try block closes the socket without a response.
             }
-            pause(reply.delay());
-            if (reply instanceof HttpReply.Respond response) {
-                write(out, response);
-            } else if (reply instanceof HttpReply.Stream stream) {
-                write(out, stream);
-            }
-            // HttpReply.Drop: leaving the try block closes the socket without a response.
         } catch (SocketException e) {
             // The client closed or reset the connection (e.g. its read timeout fired): nobody to answer.
         } catch (IOException e) {
@@ -140,13 +155,13 @@ final class LoopbackHttpServer implements AutoCloseable {
         }
     }
 
-    private void write(OutputStream out, HttpReply.Respond response) throws IOException {
+    private void write(OutputStream out, HttpReply.Respond response, boolean keepOpen) throws IOException {
         byte[] body = response.body();
         String head = "HTTP/1.1 " + response.status() + " " + response.reason() + "\r\n"
                 + "Content-Type: " + response.contentType() + "\r\n"
                 + "Content-Length: " + body.length + "\r\n"
                 + response.extraHeaders()
-                + "Connection: close\r\n"
+                + (keepOpen ? "" : "Connection: close\r\n")
                 + "\r\n";
         out.write(head.getBytes(StandardCharsets.ISO_8859_1));
         out.write(body);

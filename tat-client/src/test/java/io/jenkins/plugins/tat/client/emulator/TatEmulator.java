@@ -70,6 +70,19 @@ public final class TatEmulator implements AutoCloseable {
         }
     }
 
+    /**
+     * Keeps connections open after an answer, as TAT does, instead of closing each (the default,
+     * which tests rely on: a client never reuses a connection the emulator may drop). For
+     * benchmarks, whose clients should pool connections as they do against TAT.
+     *
+     * @param keep whether to keep them open
+     * @return this
+     */
+    public TatEmulator keepConnectionsOpen(boolean keep) {
+        server.keepAlive(keep);
+        return this;
+    }
+
     /** @return {@code http://127.0.0.1:<port>} */
     public URI endpoint() {
         return URI.create("http://" + hostAndPort());

@@ -2,6 +2,7 @@ package io.jenkins.plugins.tat.client.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.tat.client.TaskOutput;
 import io.jenkins.plugins.tat.client.TaskStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,7 +20,7 @@ class TaskReportFormatterTest {
 
     private static TaskReport report(TaskStatus status, Long exitCode, long millis, String output) {
         return new TaskReport("ins-abcd1234", "invt-abcd1234", status, status.name(), exitCode, START,
-                START.plusMillis(millis), output, 0, "", "", "");
+                START.plusMillis(millis), TaskOutput.of(output), 0, "", "", "");
     }
 
     private static TaskReport withOutput(String output) {
@@ -27,7 +28,7 @@ class TaskReportFormatterTest {
     }
 
     private static TaskReport withExtras(long dropped, String outputUrl, String errorInfo, String uploadError) {
-        return new TaskReport("ins-abcd1234", "invt-abcd1234", TaskStatus.FAILED, "FAILED", 1L, START, START, "out\n",
+        return new TaskReport("ins-abcd1234", "invt-abcd1234", TaskStatus.FAILED, "FAILED", 1L, START, START, TaskOutput.of("out\n"),
                 dropped, outputUrl, errorInfo, uploadError);
     }
 
@@ -48,7 +49,7 @@ class TaskReportFormatterTest {
     @Test
     void theHeaderLeavesOutADurationWithoutBothEnds() {
         TaskReport cancelled = new TaskReport("ins-abcd1234", "invt-abcd1234", TaskStatus.CANCELLED, "CANCELLED", null,
-                null, START, "", 0, "", "", "");
+                null, START, TaskOutput.EMPTY, 0, "", "", "");
 
         assertThat(TaskReportFormatter.header(cancelled)).isEqualTo("---- ins-abcd1234: CANCELLED ----");
     }
@@ -56,7 +57,7 @@ class TaskReportFormatterTest {
     @Test
     void theHeaderShowsTheStatusAsTheApiSentIt() {
         TaskReport unknown = new TaskReport("ins-abcd1234", "invt-abcd1234", TaskStatus.UNKNOWN, "QUARANTINED", null,
-                null, null, "", 0, "", "", "");
+                null, null, TaskOutput.EMPTY, 0, "", "", "");
 
         assertThat(TaskReportFormatter.header(unknown)).isEqualTo("---- ins-abcd1234: QUARANTINED ----");
     }

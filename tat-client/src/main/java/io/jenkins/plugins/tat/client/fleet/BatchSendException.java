@@ -26,8 +26,6 @@ public final class BatchSendException extends TatException {
     private final List<List<String>> notSent;
     /** @serial how many batches the fleet has */
     private final int batchCount;
-    /** @serial the failed call's exception */
-    private final TatException failure;
     /** @serial what became of the batches, in words */
     private final String outcome;
 
@@ -39,7 +37,6 @@ public final class BatchSendException extends TatException {
         this.mayHaveStarted = mayHaveStarted(cause);
         this.notSent = List.copyOf(batches.subList(failedIndex + 1, batches.size()));
         this.batchCount = batches.size();
-        this.failure = cause;
         this.outcome = outcome(sent, failedIndex, batches, mayHaveStarted);
     }
 
@@ -86,7 +83,8 @@ public final class BatchSendException extends TatException {
 
     /** @return the failed call's exception (also {@link #getCause()}) */
     public TatException failure() {
-        return failure;
+        // Always a TatException: the only constructor takes one as the cause.
+        return getCause() instanceof TatException cause ? cause : null;
     }
 
     /**

@@ -65,6 +65,15 @@ public final class SecretMasking {
         return Secret.fromString(SecretPatterns.getAggregateSecretPattern(secrets).pattern());
     }
 
+    /**
+     * The pattern matching the block's secrets. It is kept as a {@link Secret} because it spells
+     * them out, so that the Pipeline's saved state holds it encrypted (as credentials-binding's
+     * {@code BindingStep} keeps its own); it is decrypted only to mask.
+     */
+    private static Pattern compile(Secret pattern) {
+        return Pattern.compile(pattern.getPlainText());
+    }
+
     private static final class Filter extends ConsoleLogFilter implements Serializable {
         private static final long serialVersionUID = 1L;
         private final Secret pattern;
@@ -77,7 +86,7 @@ public final class SecretMasking {
 
         @Override
         public OutputStream decorateLogger(AbstractBuild ignored, OutputStream logger) {
-            return new SecretPatterns.MaskingOutputStream(logger, () -> Pattern.compile(pattern.getPlainText()), charsetName);
+            return new SecretPatterns.MaskingOutputStream(logger, () -> compile(pattern), charsetName);
         }
     }
 
@@ -98,8 +107,8 @@ public final class SecretMasking {
 
         @Override
         public void onFailure(StepContext context, Throwable failure) {
-            String regex = pattern.getPlainText();
-            step.onFailure(regex.isEmpty() ? failure : MaskedException.of(failure, Pattern.compile(regex), new HashSet<>()));
+            Pattern secrets = compile(pattern);
+            step.onFailure(secrets.pattern().isEmpty() ? failure : MaskedException.of(failure, secrets, new HashSet<>()));
         }
     }
 

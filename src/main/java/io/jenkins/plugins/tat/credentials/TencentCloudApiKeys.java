@@ -17,6 +17,7 @@ import hudson.model.queue.Tasks;
 import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import hudson.util.Secret;
 import io.jenkins.plugins.tat.client.CredentialProvider;
 import io.jenkins.plugins.tat.client.InvalidRequestException;
 import io.jenkins.plugins.tat.client.TencentCloudCredential;
@@ -197,18 +198,24 @@ public final class TencentCloudApiKeys {
     @NonNull
     public static TencentCloudCredential toClientKey(@NonNull StandardCredentials found, @NonNull String id)
             throws AbortException {
+        String secretId;
+        Secret secretKey;
+        if (found instanceof TencentCloudCredentials apiKey) {
+            secretId = apiKey.getSecretId();
+            secretKey = apiKey.getSecretKey();
+        } else if (found instanceof StandardUsernamePasswordCredentials usernamePassword) {
+            secretId = usernamePassword.getUsername();
+            secretKey = usernamePassword.getPassword();
+        } else {
+            throw new AbortException(Messages.TencentCloudApiKeys_WrongKind(Texts.shorten(id), found.getClass().getSimpleName()));
+        }
         try {
-            if (found instanceof TencentCloudCredentials apiKey) {
-                return new TencentCloudCredential(apiKey.getSecretId(), apiKey.getSecretKey().getPlainText());
-            }
-            if (found instanceof StandardUsernamePasswordCredentials usernamePassword) {
-                return new TencentCloudCredential(usernamePassword.getUsername(), usernamePassword.getPassword().getPlainText());
-            }
+            // The one place the SecretKey leaves its Secret: into the key the signer uses.
+            return new TencentCloudCredential(secretId, secretKey.getPlainText());
         } catch (InvalidRequestException e) {
             // The violations name the field (SecretId, SecretKey) and never echo its value.
             throw new AbortException(Messages.TencentCloudApiKeys_Malformed(id, e.getMessage()));
         }
-        throw new AbortException(Messages.TencentCloudApiKeys_WrongKind(Texts.shorten(id), found.getClass().getSimpleName()));
     }
 
     @CheckForNull

@@ -10,7 +10,7 @@ import hudson.Util;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.tat.client.TatException;
-import io.jenkins.plugins.tat.client.TencentCloudCredential;
+import io.jenkins.plugins.tat.client.auth.TencentCloudCredential;
 import io.jenkins.plugins.tat.cloud.TencentCloudEnvironment;
 import io.jenkins.plugins.tat.config.TatClients;
 import io.jenkins.plugins.tat.credentials.CamRole;

@@ -5,7 +5,7 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.Util;
 import hudson.model.Run;
-import io.jenkins.plugins.tat.client.CredentialProvider;
+import io.jenkins.plugins.tat.client.auth.CredentialProvider;
 import io.jenkins.plugins.tat.credentials.CamRole;
 import io.jenkins.plugins.tat.credentials.TencentCloudApiKeys;
 import java.io.IOException;

@@ -7,7 +7,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Util;
 import hudson.util.Secret;
-import io.jenkins.plugins.tat.client.TencentCloudCredential;
+import io.jenkins.plugins.tat.client.auth.TencentCloudCredential;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 

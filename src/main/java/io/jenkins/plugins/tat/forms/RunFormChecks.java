@@ -2,7 +2,7 @@ package io.jenkins.plugins.tat.forms;
 
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.tat.client.RunCommandRules;
+import io.jenkins.plugins.tat.client.rules.RunCommandRules;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 import org.kohsuke.stapler.QueryParameter;

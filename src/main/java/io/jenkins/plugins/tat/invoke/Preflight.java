@@ -3,16 +3,16 @@ package io.jenkins.plugins.tat.invoke;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.tat.client.Command;
-import io.jenkins.plugins.tat.client.DescribeCommandsRequest;
-import io.jenkins.plugins.tat.client.DescribeCommandsResponse;
 import io.jenkins.plugins.tat.client.InvalidRequestException;
 import io.jenkins.plugins.tat.client.TatClient;
 import io.jenkins.plugins.tat.client.TatException;
 import io.jenkins.plugins.tat.client.TencentCloudApiException;
-import io.jenkins.plugins.tat.client.Violation;
+import io.jenkins.plugins.tat.client.api.Command;
+import io.jenkins.plugins.tat.client.api.DescribeCommandsRequest;
+import io.jenkins.plugins.tat.client.api.DescribeCommandsResponse;
 import io.jenkins.plugins.tat.client.preflight.AgentCheck;
 import io.jenkins.plugins.tat.client.preflight.ParameterCheck;
+import io.jenkins.plugins.tat.client.rules.Violation;
 import io.jenkins.plugins.tat.config.TatClients;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -161,7 +161,7 @@ final class Preflight {
         throw new AbortException(Messages.Preflight_Failed(TatClients.explain(e, client)) + " " + Messages.Preflight_TurnOff());
     }
 
-    /** The codes CAM answers for an action the key's policy does not allow (tat-api.md §3.1, §3.2). */
+    /** The codes CAM answers for an action the key's policy does not allow (docs/dev/protocol.md §3.1, §3.2). */
     static boolean isCamRefusal(String code) {
         return code.equals("AuthFailure.UnauthorizedOperation") || code.equals("UnauthorizedOperation")
                 || code.equals("UnauthorizedOperation.CamAuthFailed");

@@ -7,7 +7,7 @@ import hudson.Extension;
 import hudson.Util;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.tat.client.CommandParameters;
+import io.jenkins.plugins.tat.client.rules.CommandParameters;
 import io.jenkins.plugins.tat.cloud.TencentCloudContext;
 import io.jenkins.plugins.tat.forms.InvokeFormChecks;
 import java.util.Map;

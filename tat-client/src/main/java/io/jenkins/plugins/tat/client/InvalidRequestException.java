@@ -1,5 +1,6 @@
 package io.jenkins.plugins.tat.client;
 
+import io.jenkins.plugins.tat.client.rules.Violation;
 import java.util.List;
 import java.util.stream.Collectors;
 

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.tat.client;
 
-/** The language of the API's error messages, sent as {@code X-TC-Language} (tat-api.md §1). */
+/** The language of the API's error messages, sent as {@code X-TC-Language} (docs/dev/protocol.md §1). */
 public enum Language {
     /** Simplified Chinese, the API's default. */
     ZH_CN("zh-CN"),

@@ -1,5 +1,13 @@
 package io.jenkins.plugins.tat.client;
 
+import io.jenkins.plugins.tat.client.api.AssumeRoleRequest;
+import io.jenkins.plugins.tat.client.api.AssumeRoleResponse;
+import io.jenkins.plugins.tat.client.api.TatAction;
+import io.jenkins.plugins.tat.client.auth.CredentialProvider;
+import io.jenkins.plugins.tat.client.auth.TencentCloudCredential;
+import io.jenkins.plugins.tat.client.http.RequestRateLimiter;
+import io.jenkins.plugins.tat.client.rules.Endpoints;
+import io.jenkins.plugins.tat.client.text.Texts;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -8,7 +16,7 @@ import java.util.Objects;
 
 /**
  * A client for Tencent Cloud STS (API 2018-08-13, service {@code sts}): AssumeRole, the temporary
- * key of a CAM role (tat-api.md §9). It is a {@link TatClient} speaking STS's service name and
+ * key of a CAM role (docs/dev/protocol.md §9). It is a {@link TatClient} speaking STS's service name and
  * version, so an STS call is signed, rate-limited, retried and checked exactly as a TAT call is;
  * only the API differs. The long-term key it signs with is the one that assumes the role.
  *
@@ -101,12 +109,12 @@ public final class StsClient {
     }
 
     /** @return the key that assumes roles; for its secrets' redaction ({@link CredentialProvider#inUse()}) */
-    TencentCloudCredential key() {
+    public TencentCloudCredential key() {
         return key;
     }
 
     /** @return the clock requests are stamped with; a temporary key's life is measured on it */
-    Clock clock() {
+    public Clock clock() {
         return clock;
     }
 

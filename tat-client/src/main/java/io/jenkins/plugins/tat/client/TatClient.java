@@ -3,9 +3,40 @@ package io.jenkins.plugins.tat.client;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.tat.client.api.CancelInvocationRequest;
+import io.jenkins.plugins.tat.client.api.CancelInvocationResponse;
+import io.jenkins.plugins.tat.client.api.DescribeAutomationAgentStatusRequest;
+import io.jenkins.plugins.tat.client.api.DescribeAutomationAgentStatusResponse;
+import io.jenkins.plugins.tat.client.api.DescribeCommandsRequest;
+import io.jenkins.plugins.tat.client.api.DescribeCommandsResponse;
+import io.jenkins.plugins.tat.client.api.DescribeInvocationTasksRequest;
+import io.jenkins.plugins.tat.client.api.DescribeInvocationTasksResponse;
+import io.jenkins.plugins.tat.client.api.DescribeInvocationsRequest;
+import io.jenkins.plugins.tat.client.api.DescribeInvocationsResponse;
+import io.jenkins.plugins.tat.client.api.DescribeRequest;
+import io.jenkins.plugins.tat.client.api.InvokeCommandRequest;
+import io.jenkins.plugins.tat.client.api.InvokeCommandResponse;
+import io.jenkins.plugins.tat.client.api.RunCommandRequest;
+import io.jenkins.plugins.tat.client.api.RunCommandResponse;
+import io.jenkins.plugins.tat.client.api.TatAction;
+import io.jenkins.plugins.tat.client.auth.AssumedRoleCredentials;
+import io.jenkins.plugins.tat.client.auth.CredentialProvider;
+import io.jenkins.plugins.tat.client.auth.TencentCloudCredential;
+import io.jenkins.plugins.tat.client.http.AnswerReader;
+import io.jenkins.plugins.tat.client.http.ApiJson;
+import io.jenkins.plugins.tat.client.http.CappedBodyHandler;
+import io.jenkins.plugins.tat.client.http.RequestRateLimiter;
+import io.jenkins.plugins.tat.client.http.ResponseIds;
+import io.jenkins.plugins.tat.client.http.RetryPolicy;
+import io.jenkins.plugins.tat.client.http.SecretRedactor;
+import io.jenkins.plugins.tat.client.rules.Endpoints;
+import io.jenkins.plugins.tat.client.rules.Regions;
+import io.jenkins.plugins.tat.client.rules.TatIds;
+import io.jenkins.plugins.tat.client.rules.Violation;
 import io.jenkins.plugins.tat.client.signing.Tc3Request;
 import io.jenkins.plugins.tat.client.signing.Tc3Signature;
 import io.jenkins.plugins.tat.client.signing.Tc3Signer;
+import io.jenkins.plugins.tat.client.text.Texts;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -27,8 +58,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.logging.Level;
-import java.util.regex.Pattern;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLHandshakeException;
 
 /**
@@ -73,7 +104,7 @@ public final class TatClient {
     public static final URI INTERNATIONAL_ENDPOINT = URI.create("https://tat.intl.tencentcloudapi.com");
     /**
      * The content type sent and signed. The docs show {@code application/json}; the official
-     * SDKs send this form, and the value signed must equal the value sent (tat-api.md §1).
+     * SDKs send this form, and the value signed must equal the value sent (docs/dev/protocol.md §1).
      */
     public static final String CONTENT_TYPE = "application/json; charset=utf-8";
     /**
@@ -82,10 +113,10 @@ public final class TatClient {
      */
     public static final long DEFAULT_MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
 
-    /** What the API documents as a RequestId: a UUID (tat-api.md §3). */
+    /** What the API documents as a RequestId: a UUID (docs/dev/protocol.md §3). */
     private static final Pattern REQUEST_ID =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-    /** Error codes: dotted words, e.g. {@code InvalidParameterValue.InvalidCommandId} (tat-api.md §3). */
+    /** Error codes: dotted words, e.g. {@code InvalidParameterValue.InvalidCommandId} (docs/dev/protocol.md §3). */
     private static final Pattern ERROR_CODE = Pattern.compile("[A-Za-z][A-Za-z0-9]{0,63}(\\.[A-Za-z0-9_]{1,64}){0,3}");
 
     private static final Logger LOGGER = Logger.getLogger(TatClient.class.getName());
@@ -399,7 +430,7 @@ public final class TatClient {
     /**
      * A temporary key whose token the API no longer takes: it expired sooner than it was issued to
      * (a clock that jumped, a session revoked) or was replaced. The common code for a bad token
-     * is {@code AuthFailure.TokenFailure} (tat-api.md §3.1, §9).
+     * is {@code AuthFailure.TokenFailure} (docs/dev/protocol.md §3.1, §9).
      */
     private static boolean refusedTemporaryKey(TatException failure, TencentCloudCredential key) {
         return key.hasSessionToken() && failure instanceof TencentCloudApiException api

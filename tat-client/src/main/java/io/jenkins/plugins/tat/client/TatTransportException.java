@@ -1,5 +1,7 @@
 package io.jenkins.plugins.tat.client;
 
+import io.jenkins.plugins.tat.client.http.RetryPolicy;
+
 /**
  * No usable answer came back for a request: the connection failed or timed out, the server
  * answered with an HTTP status other than 200, or the body was not a TAT response envelope.

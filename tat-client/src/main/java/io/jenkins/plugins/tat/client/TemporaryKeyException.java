@@ -1,5 +1,9 @@
 package io.jenkins.plugins.tat.client;
 
+import io.jenkins.plugins.tat.client.api.TatAction;
+import io.jenkins.plugins.tat.client.http.RetryPolicy;
+import io.jenkins.plugins.tat.client.text.Texts;
+
 /**
  * No temporary key for a CAM role could be had from STS, so the request that needed it was not
  * sent. The cause is STS's answer: an API error ({@link TencentCloudApiException}: the role does

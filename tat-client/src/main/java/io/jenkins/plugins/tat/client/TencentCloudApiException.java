@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * The API processed a request and answered with an error envelope
- * ({@code {"Response":{"Error":{"Code","Message"},"RequestId"}}}, tat-api.md §3).
+ * ({@code {"Response":{"Error":{"Code","Message"},"RequestId"}}}, docs/dev/protocol.md §3).
  *
  * <p>Match on {@link #errorCode()}: the server's message text can change and is localised by
  * {@code X-TC-Language}.

@@ -3,14 +3,14 @@
  * 2020-10-28.
  *
  * <p>Entry point: {@link io.jenkins.plugins.tat.client.TatClient}. Requests are immutable values
- * built by builders; every request is validated locally ({@link io.jenkins.plugins.tat.client.Violation})
+ * built by builders; every request is validated locally ({@link io.jenkins.plugins.tat.client.rules.Violation})
  * before anything is sent. Failures are unchecked {@link io.jenkins.plugins.tat.client.TatException}s:
  * {@link io.jenkins.plugins.tat.client.InvalidRequestException} (nothing sent),
  * {@link io.jenkins.plugins.tat.client.TencentCloudApiException} (the API answered with an error) and
  * {@link io.jenkins.plugins.tat.client.TatTransportException} (no usable answer). No message of
  * this package ever contains a SecretKey or session token.
  *
- * <p>The wire protocol followed is described in the project's {@code tat-api.md}; section numbers
+ * <p>The wire protocol followed is described in the project's {@code docs/dev/protocol.md}; section numbers
  * quoted in comments refer to it.
  */
 package io.jenkins.plugins.tat.client;

@@ -3,6 +3,14 @@ package io.jenkins.plugins.tat.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.jenkins.plugins.tat.client.InvalidRequestException;
+import io.jenkins.plugins.tat.client.StsClient;
+import io.jenkins.plugins.tat.client.TatClient;
+import io.jenkins.plugins.tat.client.TatTransportException;
+import io.jenkins.plugins.tat.client.TemporaryKeyException;
+import io.jenkins.plugins.tat.client.api.AssumeRoleRequest;
+import io.jenkins.plugins.tat.client.auth.AssumedRoleCredentials;
+import io.jenkins.plugins.tat.client.auth.TencentCloudCredential;
 import io.jenkins.plugins.tat.client.emulator.AdjustableClock;
 import io.jenkins.plugins.tat.client.emulator.EmulatedRole;
 import java.time.Duration;

@@ -3,8 +3,12 @@ package io.jenkins.plugins.tat.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.tat.client.TatClient;
+import io.jenkins.plugins.tat.client.auth.TencentCloudCredential;
 import io.jenkins.plugins.tat.client.emulator.FaultKind;
 import io.jenkins.plugins.tat.client.emulator.RecordedRequest;
+import io.jenkins.plugins.tat.client.http.RequestRateLimiter;
+import io.jenkins.plugins.tat.client.http.RetryPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

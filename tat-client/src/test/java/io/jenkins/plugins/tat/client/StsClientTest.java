@@ -3,6 +3,9 @@ package io.jenkins.plugins.tat.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.jenkins.plugins.tat.client.api.AssumeRoleRequest;
+import io.jenkins.plugins.tat.client.api.AssumeRoleResponse;
+import io.jenkins.plugins.tat.client.auth.TencentCloudCredential;
 import io.jenkins.plugins.tat.client.emulator.EmulatedRole;
 import io.jenkins.plugins.tat.client.emulator.RecordedRequest;
 import java.net.URI;

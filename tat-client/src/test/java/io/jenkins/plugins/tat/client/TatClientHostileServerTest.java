@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.jenkins.plugins.tat.client.api.DescribeCommandsResponse;
 import io.jenkins.plugins.tat.client.emulator.TaskScript;
+import io.jenkins.plugins.tat.client.http.RetryPolicy;
 import io.jenkins.plugins.tat.client.watch.InvocationWatcher;
 import io.jenkins.plugins.tat.client.watch.WaitTimeoutException;
 import io.jenkins.plugins.tat.client.watch.WatchListener;

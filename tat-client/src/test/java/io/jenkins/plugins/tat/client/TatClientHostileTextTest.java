@@ -3,7 +3,12 @@ package io.jenkins.plugins.tat.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.jenkins.plugins.tat.client.api.DescribeInvocationTasksRequest;
+import io.jenkins.plugins.tat.client.api.DescribeInvocationsRequest;
+import io.jenkins.plugins.tat.client.api.InvocationTask;
+import io.jenkins.plugins.tat.client.auth.TencentCloudCredential;
 import io.jenkins.plugins.tat.client.emulator.TaskScript;
+import io.jenkins.plugins.tat.client.text.Texts;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URLEncoder;

@@ -3,9 +3,16 @@ package io.jenkins.plugins.tat.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.jenkins.plugins.tat.client.api.CancelInvocationRequest;
+import io.jenkins.plugins.tat.client.api.DescribeCommandsResponse;
+import io.jenkins.plugins.tat.client.api.DescribeInvocationsRequest;
+import io.jenkins.plugins.tat.client.api.DescribeInvocationsResponse;
+import io.jenkins.plugins.tat.client.api.InvokeCommandRequest;
+import io.jenkins.plugins.tat.client.auth.TencentCloudCredential;
 import io.jenkins.plugins.tat.client.emulator.EmulatedInvocation;
 import io.jenkins.plugins.tat.client.emulator.EmulatorFaults;
 import io.jenkins.plugins.tat.client.emulator.TaskScript;
+import io.jenkins.plugins.tat.client.http.RetryPolicy;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -6,6 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.tat.client.api.Command;
+import io.jenkins.plugins.tat.client.api.DescribeAutomationAgentStatusRequest;
+import io.jenkins.plugins.tat.client.api.DescribeAutomationAgentStatusResponse;
+import io.jenkins.plugins.tat.client.api.DescribeCommandsRequest;
+import io.jenkins.plugins.tat.client.api.DescribeInvocationsRequest;
+import io.jenkins.plugins.tat.client.api.RunCommandRequest;
+import io.jenkins.plugins.tat.client.api.RunCommandResponse;
+import io.jenkins.plugins.tat.client.api.TatAction;
+import io.jenkins.plugins.tat.client.http.RequestRateLimiter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -34,7 +43,7 @@ class TatClientRunCommandTest extends TatClientTestSupport {
         assertThat(new String(Base64.getDecoder().decode(body.get("Content").asText()), StandardCharsets.UTF_8))
                 .isEqualTo("echo héllo {{who}}\n");
         assertThat(body.get("EnableParameter").asBoolean()).isTrue();
-        // Parameters travel as a JSON-encoded string, as in InvokeCommand (tat-api.md §4.2).
+        // Parameters travel as a JSON-encoded string, as in InvokeCommand (docs/dev/protocol.md §4.2).
         assertThat(JSON.readTree(body.get("Parameters").asText()).get("who").asText()).isEqualTo("world");
         assertThat(body.has("SaveCommand")).isFalse();
         assertThat(emu.invocationCommand(response.invocationId()).content()).isEqualTo("echo héllo {{who}}\n");

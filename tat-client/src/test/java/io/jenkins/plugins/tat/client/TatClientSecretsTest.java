@@ -3,8 +3,14 @@ package io.jenkins.plugins.tat.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.jenkins.plugins.tat.client.api.AssumeRoleRequest;
+import io.jenkins.plugins.tat.client.api.CancelInvocationRequest;
+import io.jenkins.plugins.tat.client.api.InvokeCommandRequest;
+import io.jenkins.plugins.tat.client.auth.AssumedRoleCredentials;
+import io.jenkins.plugins.tat.client.auth.TencentCloudCredential;
 import io.jenkins.plugins.tat.client.emulator.EmulatedRole;
 import io.jenkins.plugins.tat.client.emulator.TaskScript;
+import io.jenkins.plugins.tat.client.rules.Violation;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

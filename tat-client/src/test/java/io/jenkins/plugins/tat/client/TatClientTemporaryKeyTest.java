@@ -3,6 +3,11 @@ package io.jenkins.plugins.tat.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.jenkins.plugins.tat.client.api.AssumeRoleRequest;
+import io.jenkins.plugins.tat.client.api.InvokeCommandRequest;
+import io.jenkins.plugins.tat.client.auth.AssumedRoleCredentials;
+import io.jenkins.plugins.tat.client.auth.CredentialProvider;
+import io.jenkins.plugins.tat.client.auth.TencentCloudCredential;
 import io.jenkins.plugins.tat.client.emulator.AdjustableClock;
 import io.jenkins.plugins.tat.client.emulator.EmulatedRole;
 import io.jenkins.plugins.tat.client.emulator.IssuedKey;

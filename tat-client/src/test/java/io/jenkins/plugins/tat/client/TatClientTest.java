@@ -5,9 +5,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.tat.client.api.CancelInvocationRequest;
+import io.jenkins.plugins.tat.client.api.CancelInvocationResponse;
+import io.jenkins.plugins.tat.client.api.Command;
+import io.jenkins.plugins.tat.client.api.DescribeCommandsRequest;
+import io.jenkins.plugins.tat.client.api.DescribeCommandsResponse;
+import io.jenkins.plugins.tat.client.api.DescribeInvocationTasksRequest;
+import io.jenkins.plugins.tat.client.api.DescribeInvocationTasksResponse;
+import io.jenkins.plugins.tat.client.api.DescribeInvocationsRequest;
+import io.jenkins.plugins.tat.client.api.Invocation;
+import io.jenkins.plugins.tat.client.api.InvocationTask;
+import io.jenkins.plugins.tat.client.api.InvocationTaskBasicInfo;
+import io.jenkins.plugins.tat.client.api.InvokeCommandRequest;
+import io.jenkins.plugins.tat.client.api.InvokeCommandResponse;
+import io.jenkins.plugins.tat.client.api.TaskStatus;
+import io.jenkins.plugins.tat.client.auth.TencentCloudCredential;
 import io.jenkins.plugins.tat.client.emulator.EmulatedInstance;
 import io.jenkins.plugins.tat.client.emulator.RecordedRequest;
 import io.jenkins.plugins.tat.client.emulator.TaskScript;
+import io.jenkins.plugins.tat.client.rules.Violation;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -44,7 +60,7 @@ class TatClientTest extends TatClientTestSupport {
                 .build());
 
         JsonNode body = JSON.readTree(emu.requests().get(0).body());
-        // Parameters travel as a JSON-encoded string, not as an object (tat-api.md §4.1).
+        // Parameters travel as a JSON-encoded string, not as an object (docs/dev/protocol.md §4.1).
         assertThat(body.get("Parameters").isTextual()).isTrue();
         assertThat(JSON.readTree(body.get("Parameters").asText()).get("version").asText()).isEqualTo("2.1");
         assertThat(body.get("Username").asText()).isEqualTo("deploy");

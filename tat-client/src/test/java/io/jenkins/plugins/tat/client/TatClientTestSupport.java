@@ -1,8 +1,13 @@
 package io.jenkins.plugins.tat.client;
 
+import io.jenkins.plugins.tat.client.api.DescribeCommandsRequest;
+import io.jenkins.plugins.tat.client.api.InvokeCommandRequest;
+import io.jenkins.plugins.tat.client.auth.TencentCloudCredential;
 import io.jenkins.plugins.tat.client.emulator.EmulatedCommand;
 import io.jenkins.plugins.tat.client.emulator.EmulatedInstance;
 import io.jenkins.plugins.tat.client.emulator.TatEmulator;
+import io.jenkins.plugins.tat.client.http.RequestRateLimiter;
+import io.jenkins.plugins.tat.client.http.RetryPolicy;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

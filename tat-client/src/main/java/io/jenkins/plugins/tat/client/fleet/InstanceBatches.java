@@ -1,7 +1,7 @@
 package io.jenkins.plugins.tat.client.fleet;
 
-import io.jenkins.plugins.tat.client.InvokeCommandRules;
-import io.jenkins.plugins.tat.client.Violation;
+import io.jenkins.plugins.tat.client.rules.InvokeCommandRules;
+import io.jenkins.plugins.tat.client.rules.Violation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -1,8 +1,8 @@
 package io.jenkins.plugins.tat.client.fleet;
 
-import io.jenkins.plugins.tat.client.TatIds;
-import io.jenkins.plugins.tat.client.Texts;
-import io.jenkins.plugins.tat.client.Violation;
+import io.jenkins.plugins.tat.client.rules.TatIds;
+import io.jenkins.plugins.tat.client.rules.Violation;
+import io.jenkins.plugins.tat.client.text.Texts;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;

@@ -1,6 +1,6 @@
 /**
  * Fleets larger than one call may carry: TAT's InvokeCommand and RunCommand take at most
- * {@value io.jenkins.plugins.tat.client.InvokeCommandRules#MAX_INSTANCES} instances, so a fleet is
+ * {@value io.jenkins.plugins.tat.client.rules.InvokeCommandRules#MAX_INSTANCES} instances, so a fleet is
  * split into batches ({@link io.jenkins.plugins.tat.client.fleet.InstanceBatches}) and sent one
  * batch after the other ({@link io.jenkins.plugins.tat.client.fleet.BatchSender}), each batch
  * becoming one invocation. No batch is ever sent twice: a batch whose call failed in a way that

@@ -1,10 +1,10 @@
 package io.jenkins.plugins.tat.client.preflight;
 
-import io.jenkins.plugins.tat.client.AutomationAgent;
-import io.jenkins.plugins.tat.client.DescribeAutomationAgentStatusRequest;
-import io.jenkins.plugins.tat.client.DescribeAutomationAgentStatusResponse;
 import io.jenkins.plugins.tat.client.TatClient;
 import io.jenkins.plugins.tat.client.TatException;
+import io.jenkins.plugins.tat.client.api.AutomationAgent;
+import io.jenkins.plugins.tat.client.api.DescribeAutomationAgentStatusRequest;
+import io.jenkins.plugins.tat.client.api.DescribeAutomationAgentStatusResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * Asks DescribeAutomationAgentStatus whether the TAT agent of each instance is online, 100
- * instances a call (the API's most IDs per request, tat-api.md §4.7). TAT refuses to invoke on an
+ * instances a call (the API's most IDs per request, docs/dev/protocol.md §4.7). TAT refuses to invoke on an
  * instance whose agent is offline or missing ({@code ResourceUnavailable.AgentStatusNotOnline},
  * {@code ResourceNotFound.InstanceNotFound}), and names one instance at a time; this names them all.
  */

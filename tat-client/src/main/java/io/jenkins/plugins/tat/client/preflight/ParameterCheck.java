@@ -1,8 +1,8 @@
 package io.jenkins.plugins.tat.client.preflight;
 
-import io.jenkins.plugins.tat.client.Command;
-import io.jenkins.plugins.tat.client.Texts;
-import io.jenkins.plugins.tat.client.Violation;
+import io.jenkins.plugins.tat.client.api.Command;
+import io.jenkins.plugins.tat.client.rules.Violation;
+import io.jenkins.plugins.tat.client.text.Texts;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * Checks the parameters of an InvokeCommand against the saved command, as DescribeCommands reports
- * it (tat-api.md §4.5), and names every problem, where TAT answers one code for the first:
+ * it (docs/dev/protocol.md §4.5), and names every problem, where TAT answers one code for the first:
  * <ul>
  *   <li>parameters given to a command without EnableParameter ({@code InvalidParameterValue.ParameterDisabled});</li>
  *   <li>a name the command does not declare: not a {@code {{name}}} of its content, nor one of

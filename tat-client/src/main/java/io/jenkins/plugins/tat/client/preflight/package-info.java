@@ -6,6 +6,6 @@
  * (the parameters against the saved command of DescribeCommands).
  *
  * <p>Both are reads made once per deployment, not polling: they take the rate limit's deployment
- * share ({@link io.jenkins.plugins.tat.client.TatAction#isPolling()}).
+ * share ({@link io.jenkins.plugins.tat.client.api.TatAction#isPolling()}).
  */
 package io.jenkins.plugins.tat.client.preflight;

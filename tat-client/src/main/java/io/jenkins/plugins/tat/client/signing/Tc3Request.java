@@ -10,7 +10,7 @@ import java.util.Objects;
  * What TC3 signs of an HTTP request: method, canonical URI and query, the headers chosen for
  * signing with the values sent, and the exact body bytes.
  *
- * <p>TAT's API takes {@code POST /} with an empty query string and a JSON body (tat-api.md §1),
+ * <p>TAT's API takes {@code POST /} with an empty query string and a JSON body (docs/dev/protocol.md §1),
  * which {@link #post(Map, byte[])} builds.
  */
 public final class Tc3Request {

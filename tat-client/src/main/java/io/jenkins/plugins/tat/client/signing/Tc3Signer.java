@@ -23,7 +23,7 @@ import javax.crypto.spec.SecretKeySpec;
  * the exact body bytes they send and the header values exactly as they go on the wire (for
  * {@code host}: the URI authority {@code java.net.http} sends, including a non-default port).
  *
- * <p>The algorithm (tat-api.md §2):
+ * <p>The algorithm (docs/dev/protocol.md §2):
  * <ol>
  *   <li>CanonicalRequest = {@code POST \n / \n \n CanonicalHeaders \n SignedHeaders \n hex(sha256(body))},
  *       where each canonical header line is the lower-cased, trimmed name and value, sorted by name;</li>

@@ -3,12 +3,12 @@ package io.jenkins.plugins.tat.client.watch;
 import io.jenkins.plugins.tat.client.InvalidRequestException;
 import io.jenkins.plugins.tat.client.TatClient;
 import io.jenkins.plugins.tat.client.TatException;
-import io.jenkins.plugins.tat.client.TatIds;
-import io.jenkins.plugins.tat.client.TaskStatus;
 import io.jenkins.plugins.tat.client.TencentCloudApiException;
-import io.jenkins.plugins.tat.client.Violation;
+import io.jenkins.plugins.tat.client.api.TaskStatus;
 import io.jenkins.plugins.tat.client.fleet.AllOf;
 import io.jenkins.plugins.tat.client.fleet.InvocationIdList;
+import io.jenkins.plugins.tat.client.rules.TatIds;
+import io.jenkins.plugins.tat.client.rules.Violation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
 
 /**
  * Waits for invocations to finish, reporting each task once when it reaches a terminal status
- * (tat-api.md §4.4).
+ * (docs/dev/protocol.md §4.4).
  *
  * <p><b>Shared.</b> Every wait of the clients that share a SecretId, region and endpoint in this
  * JVM is served by one poller ({@link #watchAsync}): a round asks for all watched invocations at

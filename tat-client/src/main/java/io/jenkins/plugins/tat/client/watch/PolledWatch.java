@@ -1,11 +1,11 @@
 package io.jenkins.plugins.tat.client.watch;
 
 import io.jenkins.plugins.tat.client.Deadline;
-import io.jenkins.plugins.tat.client.Invocation;
-import io.jenkins.plugins.tat.client.InvocationTask;
-import io.jenkins.plugins.tat.client.InvocationTaskBasicInfo;
-import io.jenkins.plugins.tat.client.TaskStatus;
 import io.jenkins.plugins.tat.client.TatException;
+import io.jenkins.plugins.tat.client.api.Invocation;
+import io.jenkins.plugins.tat.client.api.InvocationTask;
+import io.jenkins.plugins.tat.client.api.InvocationTaskBasicInfo;
+import io.jenkins.plugins.tat.client.api.TaskStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,17 +1,17 @@
 package io.jenkins.plugins.tat.client.watch;
 
 import io.jenkins.plugins.tat.client.Deadline;
-import io.jenkins.plugins.tat.client.DescribeInvocationTasksRequest;
-import io.jenkins.plugins.tat.client.DescribeInvocationTasksResponse;
-import io.jenkins.plugins.tat.client.DescribeInvocationsRequest;
-import io.jenkins.plugins.tat.client.Invocation;
-import io.jenkins.plugins.tat.client.InvocationTask;
-import io.jenkins.plugins.tat.client.RetryPolicy;
-import io.jenkins.plugins.tat.client.TatAction;
 import io.jenkins.plugins.tat.client.TatClient;
 import io.jenkins.plugins.tat.client.TatException;
 import io.jenkins.plugins.tat.client.TemporaryKeyException;
 import io.jenkins.plugins.tat.client.TencentCloudApiException;
+import io.jenkins.plugins.tat.client.api.DescribeInvocationTasksRequest;
+import io.jenkins.plugins.tat.client.api.DescribeInvocationTasksResponse;
+import io.jenkins.plugins.tat.client.api.DescribeInvocationsRequest;
+import io.jenkins.plugins.tat.client.api.Invocation;
+import io.jenkins.plugins.tat.client.api.InvocationTask;
+import io.jenkins.plugins.tat.client.api.TatAction;
+import io.jenkins.plugins.tat.client.http.RetryPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,7 +38,7 @@ import java.util.logging.Logger;
  * small scheduler that all pollers share, and a watch is a future that a round completes.
  *
  * <p><b>Invocations of 100 tasks or more.</b> The API reference does not say whether
- * {@code InvocationTaskBasicInfoSet} lists every task of a large invocation (tat-api.md §4.3
+ * {@code InvocationTaskBasicInfoSet} lists every task of a large invocation (docs/dev/protocol.md §4.3
  * gives its fields only). A set of fewer than 100 tasks is complete either way. For a set of 100
  * or more, the poller does not trust it: it lists the invocation's tasks once by the
  * {@code invocation-id} filter, 100 a page, and from then on asks for its unfinished tasks by ID

@@ -1,9 +1,9 @@
 package io.jenkins.plugins.tat.client.watch;
 
-import io.jenkins.plugins.tat.client.InvocationTask;
-import io.jenkins.plugins.tat.client.TaskOutput;
-import io.jenkins.plugins.tat.client.TaskResult;
-import io.jenkins.plugins.tat.client.TaskStatus;
+import io.jenkins.plugins.tat.client.api.InvocationTask;
+import io.jenkins.plugins.tat.client.api.TaskOutput;
+import io.jenkins.plugins.tat.client.api.TaskResult;
+import io.jenkins.plugins.tat.client.api.TaskStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;

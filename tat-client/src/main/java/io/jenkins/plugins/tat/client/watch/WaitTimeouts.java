@@ -1,12 +1,12 @@
 package io.jenkins.plugins.tat.client.watch;
 
-import io.jenkins.plugins.tat.client.Violation;
+import io.jenkins.plugins.tat.client.rules.Violation;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
  * How long a build may wait for an invocation. TAT stops a command after its Timeout, at most one
- * day (tat-api.md §4.1), but tasks can wait for delivery before that; a week bounds any sensible
+ * day (docs/dev/protocol.md §4.1), but tasks can wait for delivery before that; a week bounds any sensible
  * wait while still catching a typo such as a few zeros too many.
  */
 public final class WaitTimeouts {

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.tat.client.watch;
 
-import io.jenkins.plugins.tat.client.TaskStatus;
+import io.jenkins.plugins.tat.client.api.TaskStatus;
 import java.util.Map;
 
 /**

@@ -4,13 +4,13 @@ import com.tencentcloudapi.common.CommonClient;
 import com.tencentcloudapi.common.Credential;
 import com.tencentcloudapi.common.profile.ClientProfile;
 import com.tencentcloudapi.common.profile.HttpProfile;
-import io.jenkins.plugins.tat.client.DescribeInvocationsRequest;
-import io.jenkins.plugins.tat.client.RequestRateLimiter;
 import io.jenkins.plugins.tat.client.TatClient;
-import io.jenkins.plugins.tat.client.TencentCloudCredential;
+import io.jenkins.plugins.tat.client.api.DescribeInvocationsRequest;
+import io.jenkins.plugins.tat.client.auth.TencentCloudCredential;
 import io.jenkins.plugins.tat.client.emulator.EmulatedCommand;
 import io.jenkins.plugins.tat.client.emulator.EmulatedInstance;
 import io.jenkins.plugins.tat.client.emulator.TatEmulator;
+import io.jenkins.plugins.tat.client.http.RequestRateLimiter;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -119,7 +119,7 @@ public final class CallOverheadBenchmark {
     }
 
     private static CommonClient sdk(TatEmulator emu) {
-        // As the emulator's SDK tests point it (tat-api.md §6): plain HTTP to 127.0.0.1:<port>.
+        // As the emulator's SDK tests point it (docs/dev/protocol.md §6): plain HTTP to 127.0.0.1:<port>.
         HttpProfile http = new HttpProfile();
         http.setProtocol(HttpProfile.REQ_HTTP);
         http.setEndpoint(emu.hostAndPort());

@@ -2,7 +2,7 @@ package io.jenkins.plugins.tat.client.bench;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
 import io.jenkins.plugins.tat.client.TatClient;
-import io.jenkins.plugins.tat.client.TencentCloudCredential;
+import io.jenkins.plugins.tat.client.auth.TencentCloudCredential;
 import io.jenkins.plugins.tat.client.emulator.EmulatedCommand;
 import io.jenkins.plugins.tat.client.emulator.EmulatedInstance;
 import io.jenkins.plugins.tat.client.emulator.TaskScript;
@@ -48,7 +48,7 @@ import javax.management.openmbean.CompositeData;
  * so "kept" is what the watch's result holds.
  *
  * <p>The output is log-like ASCII text, which a {@link String} would hold at one byte a character
- * too; {@link io.jenkins.plugins.tat.client.TaskOutput} holds any output at its size in bytes.
+ * too; {@link io.jenkins.plugins.tat.client.api.TaskOutput} holds any output at its size in bytes.
  * Options: {@code --instances N} (default 200), {@code --output-bytes B} per task (default 24576).
  *
  * <p>Run (see CONTRIBUTING.md): {@code ./mvnw -f tat-client/pom.xml test-compile

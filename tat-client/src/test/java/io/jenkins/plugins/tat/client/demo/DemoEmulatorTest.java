@@ -2,11 +2,11 @@ package io.jenkins.plugins.tat.client.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.tat.client.DescribeCommandsRequest;
-import io.jenkins.plugins.tat.client.InvokeCommandRequest;
-import io.jenkins.plugins.tat.client.TaskStatus;
 import io.jenkins.plugins.tat.client.TatClient;
-import io.jenkins.plugins.tat.client.TencentCloudCredential;
+import io.jenkins.plugins.tat.client.api.DescribeCommandsRequest;
+import io.jenkins.plugins.tat.client.api.InvokeCommandRequest;
+import io.jenkins.plugins.tat.client.api.TaskStatus;
+import io.jenkins.plugins.tat.client.auth.TencentCloudCredential;
 import io.jenkins.plugins.tat.client.emulator.TatEmulator;
 import io.jenkins.plugins.tat.client.watch.InvocationWatcher;
 import io.jenkins.plugins.tat.client.watch.TaskReport;

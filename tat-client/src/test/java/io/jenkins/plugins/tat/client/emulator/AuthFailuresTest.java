@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** Each authentication failure, over HTTP, with the code the service documents (tat-api.md §3.1). */
+/** Each authentication failure, over HTTP, with the code the service documents (docs/dev/protocol.md §3.1). */
 class AuthFailuresTest extends EmulatorTestSupport {
 
     private static final String INVOKE = json("{'CommandId':'cmd-abcd1234','InstanceIds':['ins-aaaa0001']}");

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * CancelInvocation (tat-api.md §4.6). InvocationId is required (MissingParameter); malformed:
+ * CancelInvocation (docs/dev/protocol.md §4.6). InvocationId is required (MissingParameter); malformed:
  * InvalidParameterValue.InvalidInvocationId; unknown in the request's region:
  * ResourceNotFound.InvocationNotFound. InstanceIds is optional, at most 100
  * (InvalidParameterValue.LimitExceeded); a malformed one is InvalidParameterValue.InvalidInstanceId

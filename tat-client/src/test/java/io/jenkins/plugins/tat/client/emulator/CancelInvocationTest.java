@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** CancelInvocation: its effect on each task state and its errors (tat-api.md §4.6). */
+/** CancelInvocation: its effect on each task state and its errors (docs/dev/protocol.md §4.6). */
 class CancelInvocationTest extends EmulatorTestSupport {
 
     private void cancel(String invocationId) throws Exception {

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * DescribeAutomationAgentStatus (tat-api.md §4.7): the TAT agents of the registered instances of
+ * DescribeAutomationAgentStatus (docs/dev/protocol.md §4.7): the TAT agents of the registered instances of
  * the request's region, in registration order, selected by InstanceIds (at most 100) or by the
  * filters agent-status ({@code Online}/{@code Offline}), environment and instance-id, paged by
  * Limit and Offset. An instance the region does not have is absent from the answer, not an error,

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * DescribeAutomationAgentStatus (tat-api.md §4.7), sent by the SDK: each agent Online or Offline
+ * DescribeAutomationAgentStatus (docs/dev/protocol.md §4.7), sent by the SDK: each agent Online or Offline
  * as it is now, unknown instances and those of other regions absent.
  */
 class DescribeAutomationAgentStatusTest extends EmulatorTestSupport {

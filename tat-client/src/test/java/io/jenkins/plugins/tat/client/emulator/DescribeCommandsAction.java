@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * DescribeCommands (tat-api.md §4.5): registered commands in registration order, selected by
+ * DescribeCommands (docs/dev/protocol.md §4.5): registered commands in registration order, selected by
  * CommandIds or by the filters command-id, command-name, command-type and created-by, paged by
  * Limit and Offset. The emulator's commands have no scenes or tags, so the real filters
  * scene-id, tag-key and tag-value are accepted and match nothing. Commands are visible in every

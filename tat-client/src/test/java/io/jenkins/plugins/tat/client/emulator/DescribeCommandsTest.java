@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
-/** DescribeCommands: the Command fields and selection (tat-api.md §4.5). */
+/** DescribeCommands: the Command fields and selection (docs/dev/protocol.md §4.5). */
 class DescribeCommandsTest extends EmulatorTestSupport {
 
     @Test

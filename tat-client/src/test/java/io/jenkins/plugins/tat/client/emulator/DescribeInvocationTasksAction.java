@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * DescribeInvocationTasks (tat-api.md §4.4): tasks of the request's region in creation order
+ * DescribeInvocationTasks (docs/dev/protocol.md §4.4): tasks of the request's region in creation order
  * (invocations oldest first, then the order of their InstanceIds), selected by InvocationTaskIds
  * or by the filters invocation-task-id, invocation-id, instance-id and command-id, paged by Limit
  * and Offset.

@@ -8,7 +8,7 @@ import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** DescribeInvocationTasks: fields, HideOutput, order, selection, paging (tat-api.md §4.4). */
+/** DescribeInvocationTasks: fields, HideOutput, order, selection, paging (docs/dev/protocol.md §4.4). */
 class DescribeInvocationTasksTest extends EmulatorTestSupport {
 
     private static List<String> taskInstances(JsonNode response) {

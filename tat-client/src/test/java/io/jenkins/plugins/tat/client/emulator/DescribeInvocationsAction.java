@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * DescribeInvocations (tat-api.md §4.3): invocations of the request's region, oldest first (the
+ * DescribeInvocations (docs/dev/protocol.md §4.3): invocations of the request's region, oldest first (the
  * real order is not documented), selected by InvocationIds or by the filters invocation-id,
  * command-id, command-created-by and instance-kind, paged by Limit and Offset.
  *

@@ -8,7 +8,7 @@ import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** DescribeInvocations: fields, selection, paging and its errors (tat-api.md §4, §4.3). */
+/** DescribeInvocations: fields, selection, paging and its errors (docs/dev/protocol.md §4, §4.3). */
 class DescribeInvocationsTest extends EmulatorTestSupport {
 
     private static List<String> ids(JsonNode response) {

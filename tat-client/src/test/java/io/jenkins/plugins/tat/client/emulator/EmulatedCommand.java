@@ -15,7 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A saved TAT command (the {@code Command} of DescribeCommands, tat-api.md §4.5) that
+ * A saved TAT command (the {@code Command} of DescribeCommands, docs/dev/protocol.md §4.5) that
  * InvokeCommand can run. Immutable; build one with {@link #builder(String)}.
  *
  * <p>Parameters: a command declares parameters either with a default value
@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  */
 public final class EmulatedCommand {
 
-    /** A parameter placeholder of a command's content (tat-api.md §4.2). */
+    /** A parameter placeholder of a command's content (docs/dev/protocol.md §4.2). */
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(tat-hidden:)?([a-zA-Z0-9_-]{1,64})}}");
 
     private final String commandId;

@@ -8,11 +8,11 @@ import java.util.Objects;
  * {@code EmulatedInstance.lighthouse("lhins-abcd1234").region("ap-shanghai").agentOnline(false)}.
  *
  * <p>Defaults: region {@code ap-guangzhou}, agent online, instance running. InvokeCommand checks
- * all three (tat-api.md §4.1 preconditions).
+ * all three (docs/dev/protocol.md §4.1 preconditions).
  */
 public final class EmulatedInstance {
 
-    /** The kinds of instance TAT serves, by ID prefix (tat-api.md §5). */
+    /** The kinds of instance TAT serves, by ID prefix (docs/dev/protocol.md §5). */
     public enum Kind {
         /** A CVM instance, {@code ins-xxxxxxxx}. */
         CVM("ins-", "CVM"),
@@ -20,7 +20,7 @@ public final class EmulatedInstance {
         LIGHTHOUSE("lhins-", "LIGHTHOUSE"),
         /**
          * A TAT managed ("register") instance, {@code rins-xxxxxxxx}. The InstanceKind the real
-         * service reports for those is not documented (tat-api.md §4.3 lists CVM and LIGHTHOUSE
+         * service reports for those is not documented (docs/dev/protocol.md §4.3 lists CVM and LIGHTHOUSE
          * only); the emulator reports null.
          */
         MANAGED("rins-", null);

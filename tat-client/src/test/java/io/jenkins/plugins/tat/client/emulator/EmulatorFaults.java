@@ -53,7 +53,7 @@ public final class EmulatorFaults {
     /**
      * Answers the next requests with an API error of the test's choosing, e.g.
      * {@code InternalError}, {@code ServiceUnavailable} or {@code UnauthorizedOperation.CamAuthFailed}
-     * (HTTP 200, error envelope, tat-api.md §3); nothing is executed.
+     * (HTTP 200, error envelope, docs/dev/protocol.md §3); nothing is executed.
      *
      * @param errorCode the code to answer
      * @param requests how many requests answer it
@@ -211,7 +211,7 @@ public final class EmulatorFaults {
 
     /**
      * Turns on rate limiting: per action, at most {@code maxRequests} requests in any rolling
-     * second of the emulator clock; TAT's documented limit is 20 (tat-api.md §4).
+     * second of the emulator clock; TAT's documented limit is 20 (docs/dev/protocol.md §4).
      *
      * @param maxRequests requests admitted per second
      * @return this

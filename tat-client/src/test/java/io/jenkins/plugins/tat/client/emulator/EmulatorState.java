@@ -20,7 +20,7 @@ final class EmulatorState {
 
     /**
      * Regions the emulator serves by default: the ones in TAT's DescribeRegions example plus the
-     * general Tencent region ids the project cares about (tat-api.md §5).
+     * general Tencent region ids the project cares about (docs/dev/protocol.md §5).
      */
     static final List<String> DEFAULT_REGIONS = List.of(
             "ap-guangzhou", "ap-shanghai", "ap-beijing", "ap-chengdu", "ap-chongqing", "ap-nanjing",

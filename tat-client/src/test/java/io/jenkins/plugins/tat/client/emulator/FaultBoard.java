@@ -16,7 +16,7 @@ import java.util.Map;
  * <p>A request takes at most one armed {@link FaultKind#DELAY} and at most one other armed fault,
  * the earliest armed that applies to its action; each use counts one off that fault.
  *
- * <p>Throttling imitates TAT's limit of 20 requests per second for every action (tat-api.md §4):
+ * <p>Throttling imitates TAT's limit of 20 requests per second for every action (docs/dev/protocol.md §4):
  * each action has its own rolling one-second window on the emulator clock, and a request is
  * refused when the requests admitted in the preceding second (the window {@code (now - 1 s, now]})
  * already reach the limit. Refused requests do not count, so a client that backs off gets through.

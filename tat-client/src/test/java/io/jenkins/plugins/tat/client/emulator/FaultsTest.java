@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Each injected fault: what the client sees, and whether the action took effect (executed versus
- * received counts), which is what a retry policy must get right for InvokeCommand (tat-api.md §3.1).
+ * received counts), which is what a retry policy must get right for InvokeCommand (docs/dev/protocol.md §3.1).
  */
 class FaultsTest extends EmulatorTestSupport {
 

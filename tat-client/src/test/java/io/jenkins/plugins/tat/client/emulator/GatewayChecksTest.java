@@ -108,7 +108,7 @@ class GatewayChecksTest extends EmulatorTestSupport {
 
     @Test
     void acceptsAbsoluteFormRequestLineAndChunkedBody() throws Exception {
-        // What an HTTP client sends to a proxy (tat-api.md §6 option B), with a chunked body.
+        // What an HTTP client sends to a proxy (docs/dev/protocol.md §6 option B), with a chunked body.
         String request = signedDescribeCommands("http://tat.tencentcloudapi.com/", "Transfer-Encoding: chunked",
                 "1\r\n{\r\n1\r\n}\r\n0\r\n\r\n");
 

@@ -17,7 +17,7 @@ import java.util.Locale;
  */
 final class HttpRequestReader {
 
-    /** TC3-signed POST bodies may be up to 10 MB (tat-api.md §1, "Size limits"). */
+    /** TC3-signed POST bodies may be up to 10 MB (docs/dev/protocol.md §1, "Size limits"). */
     static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
 
     private static final int MAX_LINE_BYTES = 64 * 1024;

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * An invocation ({@code inv-...}) as InvokeCommand created it: the command as it was then, the
- * effective run settings (request values, else the command's defaults, tat-api.md §4.1) and one
+ * effective run settings (request values, else the command's defaults, docs/dev/protocol.md §4.1) and one
  * task per instance, in the order the instances were given.
  */
 record InvocationRecord(

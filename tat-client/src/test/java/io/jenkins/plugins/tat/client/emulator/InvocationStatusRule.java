@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.Set;
 
 /**
- * Derives InvocationStatus from the statuses of its tasks. tat-api.md §4.3 names the values
+ * Derives InvocationStatus from the statuses of its tasks. docs/dev/protocol.md §4.3 names the values
  * (PENDING, RUNNING, CANCELLING, SUCCESS, TIMEOUT, FAILED, CANCELLED, PARTIAL_FAILED,
  * PARTIAL_CANCELLED) but not the rule, so this rule is inferred:
  * <ul>

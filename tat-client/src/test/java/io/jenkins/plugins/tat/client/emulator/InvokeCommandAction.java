@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * InvokeCommand (tat-api.md §4.1): runs a saved command on instances and returns the new
- * InvocationId. Checks, in this order, with the codes of tat-api.md §3.2 and §8:
+ * InvokeCommand (docs/dev/protocol.md §4.1): runs a saved command on instances and returns the new
+ * InvocationId. Checks, in this order, with the codes of docs/dev/protocol.md §3.2 and §8:
  * <ol>
  *   <li>unknown field: UnknownParameter; wrong JSON type: InvalidParameter;</li>
  *   <li>CommandId or InstanceIds missing or empty: MissingParameter;</li>

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
-/** What a valid InvokeCommand creates (tat-api.md §4.1). */
+/** What a valid InvokeCommand creates (docs/dev/protocol.md §4.1). */
 class InvokeCommandTest extends EmulatorTestSupport {
 
     @Test

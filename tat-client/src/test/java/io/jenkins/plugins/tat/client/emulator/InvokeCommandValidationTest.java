@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every InvokeCommand validation error (tat-api.md §3.2, §4.1, §8), each sent by the SDK; none of
+ * Every InvokeCommand validation error (docs/dev/protocol.md §3.2, §4.1, §8), each sent by the SDK; none of
  * them may create an invocation.
  */
 class InvokeCommandValidationTest extends EmulatorTestSupport {

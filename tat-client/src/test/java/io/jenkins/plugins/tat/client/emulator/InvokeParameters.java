@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * Checks InvokeCommand's {@code Parameters}: a JSON-encoded <em>string</em> holding an object of
- * string values, allowed only for a command with EnableParameter (tat-api.md §4.1). The codes are
- * the {@code InvalidParameterValue.Parameter*} family of tat-api.md §3.2, checked in this order:
+ * string values, allowed only for a command with EnableParameter (docs/dev/protocol.md §4.1). The codes are
+ * the {@code InvalidParameterValue.Parameter*} family of docs/dev/protocol.md §3.2, checked in this order:
  * ParameterDisabled, ParameterInvalidJsonFormat, ParameterKeyDuplicated, ParameterValueNotString,
  * ParameterNumberExceeded, ParameterKeyLenExceeded, ParameterKeyContainsInvalidChar,
  * LackOfParameters. The order is the emulator's choice; the docs give none.

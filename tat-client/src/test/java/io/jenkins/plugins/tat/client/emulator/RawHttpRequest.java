@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * One HTTP/1.1 request exactly as it arrived on the socket: method, request target, headers in
  * arrival order (names as sent) and the body bytes. The TC3 signature covers the exact body bytes
- * and the received header values (tat-api.md §2), so nothing here is normalised.
+ * and the received header values (docs/dev/protocol.md §2), so nothing here is normalised.
  */
 final class RawHttpRequest {
 
@@ -40,7 +40,7 @@ final class RawHttpRequest {
     }
 
     /**
-     * The path of the target. A client talking through a proxy (the SDK's option B in tat-api.md
+     * The path of the target. A client talking through a proxy (the SDK's option B in docs/dev/protocol.md
      * §6) sends the absolute form {@code POST http://tat.tencentcloudapi.com/ HTTP/1.1}; the path
      * of that is {@code /}.
      */

@@ -87,7 +87,7 @@ final class RawTatClient {
 
     Reply send(Call call) throws IOException, InterruptedException {
         long timestamp = call.timestamp != null ? call.timestamp : emulator.clock().instant().getEpochSecond();
-        String host = emulator.hostAndPort(); // what java.net.http sends as Host (tat-api.md §2.2)
+        String host = emulator.hostAndPort(); // what java.net.http sends as Host (docs/dev/protocol.md §2.2)
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", call.contentType);
         headers.put("X-TC-Action", call.action);

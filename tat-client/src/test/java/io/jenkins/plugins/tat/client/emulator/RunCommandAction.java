@@ -14,9 +14,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * RunCommand (tat-api.md §4.2): makes a command of a script, saves it when asked (SaveCommand),
+ * RunCommand (docs/dev/protocol.md §4.2): makes a command of a script, saves it when asked (SaveCommand),
  * and runs it on instances as InvokeCommand runs a saved one. Checks, in this order (the docs give
- * none; the codes are those of tat-api.md §3.2, inferred where marked):
+ * none; the codes are those of docs/dev/protocol.md §3.2, inferred where marked):
  * <ol>
  *   <li>unknown field: UnknownParameter; wrong JSON type: InvalidParameter;</li>
  *   <li>Content or InstanceIds missing or empty: MissingParameter;</li>

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * RunCommand (tat-api.md §4.2), sent by the SDK: a script runs like a saved command, is saved
+ * RunCommand (docs/dev/protocol.md §4.2), sent by the SDK: a script runs like a saved command, is saved
  * only with SaveCommand, and every invalid request is refused with its code and runs nothing.
  */
 class RunCommandTest extends EmulatorTestSupport {

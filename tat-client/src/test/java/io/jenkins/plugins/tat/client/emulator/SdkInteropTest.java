@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The official Java SDK (an independent TC3 implementation) is accepted for every action, in each
- * of the ways it can be pointed at the emulator (tat-api.md §6).
+ * of the ways it can be pointed at the emulator (docs/dev/protocol.md §6).
  */
 class SdkInteropTest extends EmulatorTestSupport {
 
@@ -79,7 +79,7 @@ class SdkInteropTest extends EmulatorTestSupport {
 
     @Test
     void sdkThroughProxyKeepsRealHostAndSignsServiceTat() throws Exception {
-        // Option B of tat-api.md §6: the emulator acts as the HTTP proxy, so OkHttp sends the
+        // Option B of docs/dev/protocol.md §6: the emulator acts as the HTTP proxy, so OkHttp sends the
         // absolute-form request line with Host: tat.tencentcloudapi.com. Nothing leaves loopback.
         HttpProfile http = new HttpProfile();
         http.setProtocol(HttpProfile.REQ_HTTP);

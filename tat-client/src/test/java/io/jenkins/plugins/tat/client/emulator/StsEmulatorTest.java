@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The emulated STS (AssumeRole, tat-api.md §9), checked with the official Java SDK as an
+ * The emulated STS (AssumeRole, docs/dev/protocol.md §9), checked with the official Java SDK as an
  * independent client: the temporary key it issues works on TAT with its token only, and only
  * until it expires on the emulator's clock.
  */

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /**
  * The emulated STS (API 2018-08-13, service {@code sts}): AssumeRole issues a temporary key for a
- * registered role (tat-api.md §9) and registers it with the accounts, so that TAT accepts it, with
+ * registered role (docs/dev/protocol.md §9) and registers it with the accounts, so that TAT accepts it, with
  * its token only, until it expires on the server clock.
  *
  * <p>Error codes. The parameter rules are §9's; the codes are AssumeRole's in the Go SDK

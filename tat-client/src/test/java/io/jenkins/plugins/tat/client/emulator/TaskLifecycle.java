@@ -9,7 +9,7 @@ import java.util.Optional;
  * agent's online history. Nothing runs in the background: every read recomputes, so a test moves
  * a task along by moving the emulator clock.
  *
- * <p>The life cycle (TaskStatus values from tat-api.md §4.4):
+ * <p>The life cycle (TaskStatus values from docs/dev/protocol.md §4.4):
  * <ol>
  *   <li>PENDING from creation until {@code pendingFor} has passed <em>and</em> the agent is online.
  *       Delivery needs the agent, so an agent that went offline holds the task here.</li>
@@ -21,7 +21,7 @@ import java.util.Optional;
  * A running task is not affected by its agent going offline afterwards (the emulator's choice:
  * the process is already on the machine).
  *
- * <p>Cancellation (tat-api.md §4.6): a task still PENDING when CancelInvocation arrives becomes
+ * <p>Cancellation (docs/dev/protocol.md §4.6): a task still PENDING when CancelInvocation arrives becomes
  * CANCELLED; a RUNNING one becomes TERMINATED; a finished one keeps its status.
  *
  * <p>Values the docs do not give, chosen here: ExitCode is 0 until a command has exited (PENDING,

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Tasks move PENDING, RUNNING, then their outcome on the emulator clock alone (tat-api.md §4.4),
+ * Tasks move PENDING, RUNNING, then their outcome on the emulator clock alone (docs/dev/protocol.md §4.4),
  * observed over HTTP. The clock starts at a whole second so reported times are exact.
  */
 class TaskLifecycleTest extends EmulatorTestSupport {

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * What happens to an invocation task on one instance: how long it waits for delivery (PENDING),
  * how long it runs (RUNNING) and how it ends. Immutable; each chained call returns a changed copy.
  *
- * <p>The outcomes (tat-api.md §4.4, TaskStatus):
+ * <p>The outcomes (docs/dev/protocol.md §4.4, TaskStatus):
  * <ul>
  *   <li>{@link #success()}: SUCCESS, ExitCode 0.</li>
  *   <li>{@link #failure(int)}: FAILED with the given non-zero ExitCode.</li>

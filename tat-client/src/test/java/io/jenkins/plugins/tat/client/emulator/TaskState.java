@@ -3,7 +3,7 @@ package io.jenkins.plugins.tat.client.emulator;
 import java.time.Instant;
 
 /**
- * A task as DescribeInvocationTasks reports it at one moment (tat-api.md §4.4). Times are null
+ * A task as DescribeInvocationTasks reports it at one moment (docs/dev/protocol.md §4.4). Times are null
  * where the API returns null.
  *
  * @param status TaskStatus
@@ -31,7 +31,7 @@ record TaskState(
         String errorInfo,
         Instant updatedTime) {
 
-    /** Statuses after which nothing changes (our classification, tat-api.md §4.4). */
+    /** Statuses after which nothing changes (our classification, docs/dev/protocol.md §4.4). */
     boolean isFinal() {
         return switch (status) {
             case "PENDING", "DELIVERING", "DELIVER_DELAYED", "RUNNING", "CANCELLING" -> false;

@@ -2,7 +2,7 @@ package io.jenkins.plugins.tat.client.emulator;
 
 /**
  * A business error the emulated service answers with HTTP 200 and
- * {@code {"Response":{"Error":{"Code":...,"Message":...},"RequestId":...}}} (tat-api.md §3).
+ * {@code {"Response":{"Error":{"Code":...,"Message":...},"RequestId":...}}} (docs/dev/protocol.md §3).
  */
 final class TatApiError extends RuntimeException {
 

@@ -26,7 +26,7 @@ import java.util.function.Supplier;
  *       that the body is a JSON object (else InvalidParameter; an empty body counts as {});</li>
  *   <li>the action validates and applies the request under the state lock;</li>
  *   <li>the answer is HTTP 200 with {@code {"Response":{...,"RequestId":"<uuid>"}}}, or with the
- *       error envelope (tat-api.md §3); a bug in the emulator answers InternalError.</li>
+ *       error envelope (docs/dev/protocol.md §3); a bug in the emulator answers InternalError.</li>
  * </ol>
  * Authentication comes before the action and region checks so that an unauthenticated caller
  * learns nothing about the API; the real order is not documented.
@@ -171,7 +171,7 @@ final class TatApiPipeline implements LoopbackHttpServer.Handler {
     /**
      * Whether a request is for STS, served on the same port: its credential scope names
      * {@code sts}, or, when the scope names neither product (the official SDK signs with the first
-     * label of a custom endpoint's host, tat-api.md §6), its X-TC-Version is STS's.
+     * label of a custom endpoint's host, docs/dev/protocol.md §6), its X-TC-Version is STS's.
      */
     private static boolean isSts(RawHttpRequest request) {
         String service = Tc3SignatureVerifier.scopeService(request).orElse("");

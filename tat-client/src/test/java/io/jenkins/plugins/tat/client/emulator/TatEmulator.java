@@ -288,7 +288,7 @@ public final class TatEmulator implements AutoCloseable {
 
     /**
      * Creates an invocation directly, as the service stores one, without InvokeCommand's checks: in
-     * particular without its limit of 200 instances per request (tat-api.md §4.1). It is for tests
+     * particular without its limit of 200 instances per request (docs/dev/protocol.md §4.1). It is for tests
      * of clients that must cope with more tasks than one InvokeCommand creates, e.g. paging
      * DescribeInvocationTasks past 200 tasks. The invocation takes the command's defaults (Timeout,
      * Username, ...) and the region of the first instance; each task follows its instance's script.

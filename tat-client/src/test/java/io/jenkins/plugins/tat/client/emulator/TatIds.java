@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The ID formats of TAT resources (tat-api.md §5) and the error code the service answers for a
- * malformed one (tat-api.md §3.2). Lengths are not checked strictly: the docs promise 8 or 10
+ * The ID formats of TAT resources (docs/dev/protocol.md §5) and the error code the service answers for a
+ * malformed one (docs/dev/protocol.md §3.2). Lengths are not checked strictly: the docs promise 8 or 10
  * characters after the prefix but the official examples show both, so "8 or more" is accepted.
  */
 enum TatIds {

@@ -15,7 +15,7 @@ final class TatJson {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
 
-    /** {@code 2020-11-05T07:49:58+00:00}, the form of the official examples (tat-api.md §4). */
+    /** {@code 2020-11-05T07:49:58+00:00}, the form of the official examples (docs/dev/protocol.md §4). */
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx").withZone(ZoneOffset.UTC);
 

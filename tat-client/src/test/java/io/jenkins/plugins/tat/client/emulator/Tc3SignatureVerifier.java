@@ -19,11 +19,11 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Checks a request's TC3-HMAC-SHA256 signature the way the service does, following the
- * "Emulator verification algorithm" of tat-api.md §2.2. This is the emulator's own code: it shares
+ * "Emulator verification algorithm" of docs/dev/protocol.md §2.2. This is the emulator's own code: it shares
  * nothing with the client under test, so a bug in the client's signer cannot hide behind the same
  * bug here.
  *
- * <p>Error codes (tat-api.md §3.1): a header that cannot be parsed is
+ * <p>Error codes (docs/dev/protocol.md §3.1): a header that cannot be parsed is
  * {@code AuthFailure.InvalidAuthorization}; a timestamp more than 300 s from the server clock is
  * {@code AuthFailure.SignatureExpire}; an unknown SecretId is {@code AuthFailure.SecretIdNotFound};
  * anything that makes the recomputed signature differ, including a scope date or service the
@@ -34,10 +34,10 @@ final class Tc3SignatureVerifier {
 
     static final String ALGORITHM = "TC3-HMAC-SHA256";
 
-    /** "It must be within 5 minutes of server time" (tat-api.md §1, X-TC-Timestamp). */
+    /** "It must be within 5 minutes of server time" (docs/dev/protocol.md §1, X-TC-Timestamp). */
     static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
 
-    /** The product name TAT signs with (tat-api.md §2 step 2). */
+    /** The product name TAT signs with (docs/dev/protocol.md §2 step 2). */
     static final String SERVICE = "tat";
 
     // "TC3-HMAC-SHA256 Credential=<id>/<date>/<service>/tc3_request, SignedHeaders=<list>, Signature=<hex>"
@@ -123,7 +123,7 @@ final class Tc3SignatureVerifier {
 
         String canonicalRequest = request.method() + "\n"
                 + request.path() + "\n"
-                + "\n" // CanonicalQueryString: empty for POST (tat-api.md §2 step 1)
+                + "\n" // CanonicalQueryString: empty for POST (docs/dev/protocol.md §2 step 1)
                 + canonicalHeaders + "\n"
                 + String.join(";", signedHeaders) + "\n"
                 + sha256Hex(request.body());
@@ -146,7 +146,7 @@ final class Tc3SignatureVerifier {
     /**
      * The services a scope may name: {@code tat}, or what the official Java SDK derives for a
      * custom endpoint, {@code endpoint.split("\\.")[0]} of the Host value: {@code 127} for
-     * {@code 127.0.0.1:18080}, {@code localhost:18080} for {@code localhost:18080} (tat-api.md §6,
+     * {@code 127.0.0.1:18080}, {@code localhost:18080} for {@code localhost:18080} (docs/dev/protocol.md §6,
      * "Quirk").
      */
     private static List<String> acceptedServices(RawHttpRequest request, String productService) {
@@ -158,7 +158,7 @@ final class Tc3SignatureVerifier {
 
     /**
      * One {@code name:value\n} line per signed header, value trimmed and lower-cased, in the order
-     * the client listed them (tat-api.md §2.2 step 5).
+     * the client listed them (docs/dev/protocol.md §2.2 step 5).
      */
     private static String canonicalHeaders(RawHttpRequest request, List<String> signedHeaders) {
         StringBuilder lines = new StringBuilder();

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The verifier against the official worked examples of tat-api.md §2.1 and against each way a
+ * The verifier against the official worked examples of docs/dev/protocol.md §2.1 and against each way a
  * signature can be wrong. No HTTP here: requests are built as the server would have read them.
  */
 class Tc3SignatureVerifierTest {
@@ -118,7 +118,7 @@ class Tc3SignatureVerifierTest {
 
     @Test
     void scopeDateMustBeUtcDateOfTimestamp() {
-        // 1551113065 is 2019-02-26 in UTC+8 but 2019-02-25 in UTC (tat-api.md §2 step 2).
+        // 1551113065 is 2019-02-26 in UTC+8 but 2019-02-25 in UTC (docs/dev/protocol.md §2 step 2).
         accounts.add(new Accounts.Account("AKIDEXAMPLE", EXAMPLE_1_KEY, null));
         String localDateScope = sign("AKIDEXAMPLE", "cvm", "2019-02-26", EXAMPLE_BODY);
 

@@ -16,7 +16,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A deliberately plain TC3-HMAC-SHA256 signer for the emulator's tests, written straight from the
- * steps of tat-api.md §2, so tests can build requests the SDK would never send (a tampered body, a
+ * steps of docs/dev/protocol.md §2, so tests can build requests the SDK would never send (a tampered body, a
  * wrong scope). Checked against the official example in {@link Tc3SignatureVerifierTest}.
  */
 final class TestTc3Signer {

@@ -6,7 +6,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * Rolling-window throttling: TAT allows 20 requests per second for each action (tat-api.md §4).
+ * Rolling-window throttling: TAT allows 20 requests per second for each action (docs/dev/protocol.md §4).
  * The emulator clock stands still unless advanced, so the window is exact.
  */
 class ThrottlingTest extends EmulatorTestSupport {

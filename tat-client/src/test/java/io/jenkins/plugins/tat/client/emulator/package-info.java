@@ -2,7 +2,7 @@
  * The TAT emulator: an imitation of Tencent Cloud TAT (API 2020-10-28) over real HTTP on
  * 127.0.0.1, for testing clients without the cloud. Start with {@link
  * io.jenkins.plugins.tat.client.emulator.TatEmulator}. The wire protocol it follows is
- * {@code shared/docs/tat-api.md}; section numbers below refer to it.
+ * {@code docs/dev/protocol.md}; section numbers below refer to it.
  *
  * <h2>Pointing a client at it</h2>
  * <ul>

@@ -1,13 +1,13 @@
 package io.jenkins.plugins.tat.client.fleet;
 
-import io.jenkins.plugins.tat.client.InvokeCommandRequest;
-import io.jenkins.plugins.tat.client.RequestRateLimiter;
-import io.jenkins.plugins.tat.client.RetryPolicy;
 import io.jenkins.plugins.tat.client.TatClient;
-import io.jenkins.plugins.tat.client.TencentCloudCredential;
+import io.jenkins.plugins.tat.client.api.InvokeCommandRequest;
+import io.jenkins.plugins.tat.client.auth.TencentCloudCredential;
 import io.jenkins.plugins.tat.client.emulator.EmulatedCommand;
 import io.jenkins.plugins.tat.client.emulator.EmulatedInstance;
 import io.jenkins.plugins.tat.client.emulator.TatEmulator;
+import io.jenkins.plugins.tat.client.http.RequestRateLimiter;
+import io.jenkins.plugins.tat.client.http.RetryPolicy;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

@@ -3,8 +3,8 @@ package io.jenkins.plugins.tat.client.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jenkins.plugins.tat.client.InvokeCommandRules;
-import io.jenkins.plugins.tat.client.Violation;
+import io.jenkins.plugins.tat.client.rules.InvokeCommandRules;
+import io.jenkins.plugins.tat.client.rules.Violation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.tat.client.InvalidRequestException;
-import io.jenkins.plugins.tat.client.TaskStatus;
+import io.jenkins.plugins.tat.client.api.TaskStatus;
 import io.jenkins.plugins.tat.client.emulator.TaskScript;
 import io.jenkins.plugins.tat.client.watch.InvocationNotFoundException;
 import io.jenkins.plugins.tat.client.watch.InvocationWatcher;

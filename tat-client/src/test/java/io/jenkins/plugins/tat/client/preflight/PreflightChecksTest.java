@@ -2,18 +2,18 @@ package io.jenkins.plugins.tat.client.preflight;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.tat.client.Command;
-import io.jenkins.plugins.tat.client.DefaultParameterConf;
-import io.jenkins.plugins.tat.client.DescribeCommandsRequest;
-import io.jenkins.plugins.tat.client.RequestRateLimiter;
-import io.jenkins.plugins.tat.client.RetryPolicy;
 import io.jenkins.plugins.tat.client.TatClient;
-import io.jenkins.plugins.tat.client.TencentCloudCredential;
-import io.jenkins.plugins.tat.client.Violation;
+import io.jenkins.plugins.tat.client.api.Command;
+import io.jenkins.plugins.tat.client.api.DefaultParameterConf;
+import io.jenkins.plugins.tat.client.api.DescribeCommandsRequest;
+import io.jenkins.plugins.tat.client.auth.TencentCloudCredential;
 import io.jenkins.plugins.tat.client.emulator.EmulatedCommand;
 import io.jenkins.plugins.tat.client.emulator.EmulatedInstance;
 import io.jenkins.plugins.tat.client.emulator.RecordedRequest;
 import io.jenkins.plugins.tat.client.emulator.TatEmulator;
+import io.jenkins.plugins.tat.client.http.RequestRateLimiter;
+import io.jenkins.plugins.tat.client.http.RetryPolicy;
+import io.jenkins.plugins.tat.client.rules.Violation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -10,7 +10,7 @@ import java.util.TimeZone;
 import org.junit.jupiter.api.Test;
 
 /**
- * The official worked examples of the TC3-HMAC-SHA256 documentation (tat-api.md §2.1), checked
+ * The official worked examples of the TC3-HMAC-SHA256 documentation (docs/dev/protocol.md §2.1), checked
  * value by value, and the rules around them.
  */
 class Tc3SignerTest {
@@ -92,7 +92,7 @@ class Tc3SignerTest {
 
     /**
      * Vectors either side of UTC midnight for a TAT request. The expected signatures were computed
-     * independently with Python's {@code hmac} module from the algorithm in tat-api.md §2.
+     * independently with Python's {@code hmac} module from the algorithm in docs/dev/protocol.md §2.
      */
     @Test
     void signaturesEitherSideOfUtcMidnight() {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.jenkins.plugins.tat.client.InvalidRequestException;
-import io.jenkins.plugins.tat.client.Violation;
+import io.jenkins.plugins.tat.client.rules.Violation;
 import org.junit.jupiter.api.Test;
 
 /** What {@link InvocationWatcher#watch} refuses before it asks the API anything. */

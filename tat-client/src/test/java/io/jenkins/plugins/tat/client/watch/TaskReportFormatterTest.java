@@ -2,8 +2,8 @@ package io.jenkins.plugins.tat.client.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.tat.client.TaskOutput;
-import io.jenkins.plugins.tat.client.TaskStatus;
+import io.jenkins.plugins.tat.client.api.TaskOutput;
+import io.jenkins.plugins.tat.client.api.TaskStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectOutputStream;

@@ -2,9 +2,9 @@ package io.jenkins.plugins.tat.client.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.tat.client.InvocationTask;
-import io.jenkins.plugins.tat.client.TaskOutput;
-import io.jenkins.plugins.tat.client.TaskResult;
+import io.jenkins.plugins.tat.client.api.InvocationTask;
+import io.jenkins.plugins.tat.client.api.TaskOutput;
+import io.jenkins.plugins.tat.client.api.TaskResult;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

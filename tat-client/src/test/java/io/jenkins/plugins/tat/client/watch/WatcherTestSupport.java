@@ -1,14 +1,14 @@
 package io.jenkins.plugins.tat.client.watch;
 
-import io.jenkins.plugins.tat.client.InvokeCommandRequest;
-import io.jenkins.plugins.tat.client.RequestRateLimiter;
-import io.jenkins.plugins.tat.client.RetryPolicy;
-import io.jenkins.plugins.tat.client.TaskStatus;
 import io.jenkins.plugins.tat.client.TatClient;
-import io.jenkins.plugins.tat.client.TencentCloudCredential;
+import io.jenkins.plugins.tat.client.api.InvokeCommandRequest;
+import io.jenkins.plugins.tat.client.api.TaskStatus;
+import io.jenkins.plugins.tat.client.auth.TencentCloudCredential;
 import io.jenkins.plugins.tat.client.emulator.EmulatedCommand;
 import io.jenkins.plugins.tat.client.emulator.EmulatedInstance;
 import io.jenkins.plugins.tat.client.emulator.TatEmulator;
+import io.jenkins.plugins.tat.client.http.RequestRateLimiter;
+import io.jenkins.plugins.tat.client.http.RetryPolicy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

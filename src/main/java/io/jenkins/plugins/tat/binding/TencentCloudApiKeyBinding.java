@@ -10,9 +10,9 @@ import hudson.Util;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.tat.client.TatException;
-import io.jenkins.plugins.tat.client.auth.TencentCloudCredential;
+import io.jenkins.plugins.tat.client.auth.ApiKey;
 import io.jenkins.plugins.tat.cloud.TencentCloudEnvironment;
-import io.jenkins.plugins.tat.config.TatClients;
+import io.jenkins.plugins.tat.config.TatClientFactory;
 import io.jenkins.plugins.tat.credentials.CamRole;
 import io.jenkins.plugins.tat.credentials.TencentCloudApiKeys;
 import io.jenkins.plugins.tat.credentials.TencentCloudCredentials;
@@ -101,7 +101,7 @@ public final class TencentCloudApiKeyBinding extends MultiBinding<TencentCloudCr
     public MultiEnvironment bind(@NonNull Run<?, ?> build, @CheckForNull FilePath workspace, @CheckForNull Launcher launcher,
             @NonNull TaskListener listener) throws IOException, InterruptedException {
         TencentCloudCredentials stored = getCredentials(build); // looks the credentials up for the build and tracks them
-        TencentCloudCredential.Exported key = keyOf(stored).export();
+        ApiKey.Exported key = keyOf(stored).export();
         Map<String, String> values = new LinkedHashMap<>();
         values.put(getSecretIdVariable(), key.secretId());
         values.put(getSecretKeyVariable(), key.secretKey());
@@ -115,14 +115,14 @@ public final class TencentCloudApiKeyBinding extends MultiBinding<TencentCloudCr
      * The key to bind: the stored one, or, for credentials that name a CAM role, a temporary key
      * of the role asked from STS now (valid for the role's {@code durationSeconds}).
      */
-    private TencentCloudCredential keyOf(TencentCloudCredentials stored) throws IOException, InterruptedException {
-        TencentCloudCredential key = TencentCloudApiKeys.toClientKey(stored, getCredentialsId());
+    private ApiKey keyOf(TencentCloudCredentials stored) throws IOException, InterruptedException {
+        ApiKey key = TencentCloudApiKeys.toClientKey(stored, getCredentialsId());
         CamRole role = stored.getAssumeRole();
         if (role == null) {
             return key;
         }
         try {
-            return TatClients.temporaryKeys(key, role, null).current();
+            return TatClientFactory.temporaryKeys(key, role, null).current();
         } catch (TatException e) {
             throw new AbortException(e.getMessage());
         }

@@ -4,7 +4,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.EnvVars;
 import hudson.util.Secret;
-import io.jenkins.plugins.tat.client.auth.TencentCloudCredential;
+import io.jenkins.plugins.tat.client.auth.ApiKey;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -64,7 +64,7 @@ public final class TencentCloudEnvironment extends EnvironmentExpander {
      * @return the variables, in that order
      */
     @NonNull
-    public static Map<String, String> variablesOf(@NonNull TencentCloudCredential.Exported key) {
+    public static Map<String, String> variablesOf(@NonNull ApiKey.Exported key) {
         Map<String, String> variables = new LinkedHashMap<>();
         variables.put(SECRET_ID, key.secretId());
         variables.put(SECRET_KEY, key.secretKey());

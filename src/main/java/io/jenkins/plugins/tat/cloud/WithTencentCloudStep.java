@@ -11,9 +11,9 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.tat.client.InvalidRequestException;
 import io.jenkins.plugins.tat.client.TatException;
+import io.jenkins.plugins.tat.client.auth.ApiKey;
 import io.jenkins.plugins.tat.client.auth.AssumedRoleCredentials;
 import io.jenkins.plugins.tat.client.auth.CredentialProvider;
-import io.jenkins.plugins.tat.client.auth.TencentCloudCredential;
 import io.jenkins.plugins.tat.client.rules.Regions;
 import io.jenkins.plugins.tat.client.rules.Violation;
 import io.jenkins.plugins.tat.client.text.Texts;
@@ -214,7 +214,7 @@ public final class WithTencentCloudStep extends Step {
             check(scope);
 
             CredentialProvider credentials = scope.credentials(run);
-            TencentCloudCredential key;
+            ApiKey key;
             try {
                 key = credentials.current(); // a role's temporary key: asked from STS now
             } catch (TatException e) {

@@ -88,7 +88,7 @@ public final class TatGlobalConfiguration extends GlobalConfiguration {
     }
 
     /**
-     * For {@link TatClients}.
+     * For {@link TatClientFactory}.
      *
      * @return the endpoint as a URI
      * @throws IllegalArgumentException if the saved endpoint is malformed (the form refuses it; a
@@ -104,7 +104,7 @@ public final class TatGlobalConfiguration extends GlobalConfiguration {
         return URI.create(endpoint.strip());
     }
 
-    /** @return the language to ask for, or {@code null} for the API's default; for {@link TatClients} */
+    /** @return the language to ask for, or {@code null} for the API's default; for {@link TatClientFactory} */
     @CheckForNull
     @Restricted(NoExternalUse.class)
     public Language languageOrNull() {

@@ -19,11 +19,11 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import hudson.util.Secret;
 import io.jenkins.plugins.tat.client.InvalidRequestException;
+import io.jenkins.plugins.tat.client.auth.ApiKey;
 import io.jenkins.plugins.tat.client.auth.CredentialProvider;
-import io.jenkins.plugins.tat.client.auth.TencentCloudCredential;
 import io.jenkins.plugins.tat.client.rules.Violation;
 import io.jenkins.plugins.tat.client.text.Texts;
-import io.jenkins.plugins.tat.config.TatClients;
+import io.jenkins.plugins.tat.config.TatClientFactory;
 import java.util.Collections;
 import java.util.List;
 import jenkins.model.Jenkins;
@@ -89,7 +89,7 @@ public final class TencentCloudApiKeys {
         if (found == null) {
             throw new AbortException(Messages.TencentCloudApiKeys_NotFound(Texts.shorten(id)));
         }
-        TencentCloudCredential key = toClientKey(found, id);
+        ApiKey key = toClientKey(found, id);
         CredentialsProvider.track(run, found);
         return withRole(key, role != null ? role : roleOf(found), id, region);
     }
@@ -103,7 +103,7 @@ public final class TencentCloudApiKeys {
         return found instanceof TencentCloudCredentials apiKey ? apiKey.getAssumeRole() : null;
     }
 
-    private static CredentialProvider withRole(TencentCloudCredential key, @CheckForNull CamRole role, String id,
+    private static CredentialProvider withRole(ApiKey key, @CheckForNull CamRole role, String id,
             @CheckForNull String region) throws AbortException {
         if (role == null) {
             return key;
@@ -113,7 +113,7 @@ public final class TencentCloudApiKeys {
             throw new AbortException(Messages.TencentCloudApiKeys_BadRole(Texts.shorten(id),
                     new InvalidRequestException("CAM role", violations).getMessage()));
         }
-        return TatClients.temporaryKeys(key, role, region);
+        return TatClientFactory.temporaryKeys(key, role, region);
     }
 
     /**
@@ -196,7 +196,7 @@ public final class TencentCloudApiKeys {
      * @throws AbortException if the credentials are of another kind or the key is malformed
      */
     @NonNull
-    public static TencentCloudCredential toClientKey(@NonNull StandardCredentials found, @NonNull String id)
+    public static ApiKey toClientKey(@NonNull StandardCredentials found, @NonNull String id)
             throws AbortException {
         String secretId;
         Secret secretKey;
@@ -211,7 +211,7 @@ public final class TencentCloudApiKeys {
         }
         try {
             // The one place the SecretKey leaves its Secret: into the key the signer uses.
-            return new TencentCloudCredential(secretId, secretKey.getPlainText());
+            return new ApiKey(secretId, secretKey.getPlainText());
         } catch (InvalidRequestException e) {
             // The violations name the field (SecretId, SecretKey) and never echo its value.
             throw new AbortException(Messages.TencentCloudApiKeys_Malformed(id, e.getMessage()));

@@ -7,7 +7,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Util;
 import hudson.util.Secret;
-import io.jenkins.plugins.tat.client.auth.TencentCloudCredential;
+import io.jenkins.plugins.tat.client.auth.ApiKey;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 
@@ -44,7 +44,7 @@ public interface TencentCloudCredentials extends StandardCredentials {
         @Override
         public String getName(@NonNull TencentCloudCredentials credentials) {
             String description = Util.fixEmptyAndTrim(credentials.getDescription());
-            String shortId = TencentCloudCredential.mask(credentials.getSecretId());
+            String shortId = ApiKey.mask(credentials.getSecretId());
             return description != null ? description + " (" + shortId + ")" : Messages.TencentCloudCredentials_Name(shortId);
         }
     }

@@ -19,7 +19,7 @@ import io.jenkins.plugins.tat.client.rules.TatIds;
 import io.jenkins.plugins.tat.client.rules.Violation;
 import io.jenkins.plugins.tat.client.text.Texts;
 import io.jenkins.plugins.tat.client.watch.WaitTimeouts;
-import io.jenkins.plugins.tat.config.TatClients;
+import io.jenkins.plugins.tat.config.TatClientFactory;
 import io.jenkins.plugins.tat.credentials.TencentCloudApiKeys;
 import java.util.ArrayList;
 import java.util.List;
@@ -231,7 +231,7 @@ final class FormChecks {
             if (key == null) {
                 return FormValidation.error(Messages.FormChecks_NoCredentials());
             }
-            client = TatClients.create(key, where);
+            client = TatClientFactory.create(key, where);
             List<Command> found = client.describeCommands(
                     DescribeCommandsRequest.builder().commandIds(List.of(command)).limit(1).build()).commands();
             if (found.isEmpty()) {
@@ -241,7 +241,7 @@ final class FormChecks {
         } catch (AbortException e) {
             return FormValidation.error(e.getMessage());
         } catch (TatException e) {
-            return FormValidation.error(client == null ? e.getMessage() : TatClients.explain(e, client));
+            return FormValidation.error(client == null ? e.getMessage() : TatClientFactory.explain(e, client));
         }
     }
 

@@ -13,7 +13,7 @@ import io.jenkins.plugins.tat.client.api.DescribeCommandsResponse;
 import io.jenkins.plugins.tat.client.preflight.AgentCheck;
 import io.jenkins.plugins.tat.client.preflight.ParameterCheck;
 import io.jenkins.plugins.tat.client.rules.Violation;
-import io.jenkins.plugins.tat.config.TatClients;
+import io.jenkins.plugins.tat.config.TatClientFactory;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -158,7 +158,7 @@ final class Preflight {
             log.println(Messages.Preflight_NotAllowed(permission, api.errorCode(), api.requestId()));
             return;
         }
-        throw new AbortException(Messages.Preflight_Failed(TatClients.explain(e, client)) + " " + Messages.Preflight_TurnOff());
+        throw new AbortException(Messages.Preflight_Failed(TatClientFactory.explain(e, client)) + " " + Messages.Preflight_TurnOff());
     }
 
     /** The codes CAM answers for an action the key's policy does not allow (docs/dev/protocol.md §3.1, §3.2). */

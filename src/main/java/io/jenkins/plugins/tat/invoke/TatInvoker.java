@@ -21,7 +21,7 @@ import io.jenkins.plugins.tat.client.rules.Regions;
 import io.jenkins.plugins.tat.client.rules.Violation;
 import io.jenkins.plugins.tat.client.watch.WaitTimeouts;
 import io.jenkins.plugins.tat.client.watch.WatchResult;
-import io.jenkins.plugins.tat.config.TatClients;
+import io.jenkins.plugins.tat.config.TatClientFactory;
 import io.jenkins.plugins.tat.wait.InvocationWaitExecution;
 import io.jenkins.plugins.tat.wait.InvocationWaiter;
 import java.io.IOException;
@@ -135,7 +135,7 @@ public final class TatInvoker {
         if (!violations.isEmpty()) {
             throw new AbortException(new InvalidRequestException(argumentsName(spec), violations).getMessage());
         }
-        TatClient client = TatClients.forRun(run, spec.getCredentialsId(), spec.getRole(), spec.getRegion());
+        TatClient client = TatClientFactory.forRun(run, spec.getCredentialsId(), spec.getRole(), spec.getRegion());
         List<String> targets = Preflight.check(client, spec, listener);
         List<List<String>> batches = InstanceBatches.split(targets);
 
@@ -171,9 +171,9 @@ public final class TatInvoker {
                 return answer.invocationId();
             }, progress);
         } catch (BatchSendException e) {
-            throw new AbortException(e.batchCount() == 1 ? Messages.TatInvoker_Failed(TatClients.explain(e.failure(), client))
+            throw new AbortException(e.batchCount() == 1 ? Messages.TatInvoker_Failed(TatClientFactory.explain(e.failure(), client))
                     : Messages.TatInvoker_BatchFailed(e.failedIndex() + 1, e.batchCount(),
-                            TatClients.explain(e.failure(), client), e.outcome()));
+                            TatClientFactory.explain(e.failure(), client), e.outcome()));
         }
         if (batches.size() > 1) {
             log.println(Messages.TatInvoker_StartedAll(sent.size(), TatInvocationAction.IDS_ENV_VAR, TatInvocationAction.ENV_VAR));

@@ -17,7 +17,7 @@ import io.jenkins.plugins.tat.client.watch.InvocationWatcher;
 import io.jenkins.plugins.tat.client.watch.TaskReport;
 import io.jenkins.plugins.tat.client.watch.WatchResult;
 import io.jenkins.plugins.tat.cloud.TencentCloudContext;
-import io.jenkins.plugins.tat.config.TatClients;
+import io.jenkins.plugins.tat.config.TatClientFactory;
 import io.jenkins.plugins.tat.credentials.CamRole;
 import io.jenkins.plugins.tat.invoke.InvocationSpec;
 import io.jenkins.plugins.tat.invoke.TatInvoker;
@@ -32,8 +32,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -384,7 +384,7 @@ public final class InvocationWaitExecution extends StepExecution {
     }
 
     private TatClient client(Run<?, ?> run) throws AbortException {
-        return TatClients.forRun(run, credentialsId, role, region);
+        return TatClientFactory.forRun(run, credentialsId, role, region);
     }
 
     /** Saves the InvocationIds before the first poll, so that a restart waits instead of invoking. */

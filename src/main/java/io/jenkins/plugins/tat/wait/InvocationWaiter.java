@@ -18,7 +18,7 @@ import io.jenkins.plugins.tat.client.watch.TaskReportFormatter;
 import io.jenkins.plugins.tat.client.watch.WaitTimeoutException;
 import io.jenkins.plugins.tat.client.watch.WatchListener;
 import io.jenkins.plugins.tat.client.watch.WatchResult;
-import io.jenkins.plugins.tat.config.TatClients;
+import io.jenkins.plugins.tat.config.TatClientFactory;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -130,7 +130,7 @@ public final class InvocationWaiter {
         try {
             watching = watcher.watchAsync(invocationId, Set.copyOf(reported), new LogListener(log, invocationId, reported));
         } catch (TatException e) {
-            return CompletableFuture.failedFuture(new AbortException("TAT: " + TatClients.explain(e, client)));
+            return CompletableFuture.failedFuture(new AbortException("TAT: " + TatClientFactory.explain(e, client)));
         }
         CompletableFuture<WatchResult> outcome = new CompletableFuture<>();
         watching.whenComplete((result, failure) -> {
@@ -142,7 +142,7 @@ public final class InvocationWaiter {
                 record(run, client, timedOut.partial());
                 outcome.completeExceptionally(new AbortException("TAT: " + timedOut.getMessage()));
             } else if (failure instanceof TatException tat) {
-                outcome.completeExceptionally(new AbortException("TAT: " + TatClients.explain(tat, client)));
+                outcome.completeExceptionally(new AbortException("TAT: " + TatClientFactory.explain(tat, client)));
             } else {
                 outcome.completeExceptionally(failure); // cancelled: whoever cancelled ends the step
             }

@@ -3,8 +3,8 @@ package io.jenkins.plugins.tat.client;
 import io.jenkins.plugins.tat.client.api.AssumeRoleRequest;
 import io.jenkins.plugins.tat.client.api.AssumeRoleResponse;
 import io.jenkins.plugins.tat.client.api.TatAction;
+import io.jenkins.plugins.tat.client.auth.ApiKey;
 import io.jenkins.plugins.tat.client.auth.CredentialProvider;
-import io.jenkins.plugins.tat.client.auth.TencentCloudCredential;
 import io.jenkins.plugins.tat.client.http.RequestRateLimiter;
 import io.jenkins.plugins.tat.client.rules.Endpoints;
 import io.jenkins.plugins.tat.client.text.Texts;
@@ -41,10 +41,10 @@ public final class StsClient {
     private static final String DOMAIN = ".tencentcloudapi.com";
 
     private final TatClient api;
-    private final TencentCloudCredential key;
+    private final ApiKey key;
     private final Clock clock;
 
-    private StsClient(TatClient api, TencentCloudCredential key, Clock clock) {
+    private StsClient(TatClient api, ApiKey key, Clock clock) {
         this.api = api;
         this.key = key;
         this.clock = clock;
@@ -62,7 +62,7 @@ public final class StsClient {
      * @return the client
      * @throws InvalidRequestException if the region or endpoint is malformed
      */
-    public static StsClient of(TencentCloudCredential key, TatClient.Builder settings) {
+    public static StsClient of(ApiKey key, TatClient.Builder settings) {
         Objects.requireNonNull(key, "key");
         String region = settings.regionSetting() != null ? settings.regionSetting() : DEFAULT_REGION;
         TatClient api = settings.copy()
@@ -109,7 +109,7 @@ public final class StsClient {
     }
 
     /** @return the key that assumes roles; for its secrets' redaction ({@link CredentialProvider#inUse()}) */
-    public TencentCloudCredential key() {
+    public ApiKey key() {
         return key;
     }
 

@@ -19,9 +19,9 @@ import io.jenkins.plugins.tat.client.api.InvokeCommandResponse;
 import io.jenkins.plugins.tat.client.api.RunCommandRequest;
 import io.jenkins.plugins.tat.client.api.RunCommandResponse;
 import io.jenkins.plugins.tat.client.api.TatAction;
+import io.jenkins.plugins.tat.client.auth.ApiKey;
 import io.jenkins.plugins.tat.client.auth.AssumedRoleCredentials;
 import io.jenkins.plugins.tat.client.auth.CredentialProvider;
-import io.jenkins.plugins.tat.client.auth.TencentCloudCredential;
 import io.jenkins.plugins.tat.client.http.AnswerReader;
 import io.jenkins.plugins.tat.client.http.ApiJson;
 import io.jenkins.plugins.tat.client.http.CappedBodyHandler;
@@ -67,7 +67,7 @@ import javax.net.ssl.SSLHandshakeException;
  *
  * <pre>{@code
  * TatClient client = TatClient.builder()
- *     .credential(new TencentCloudCredential(secretId, secretKey))
+ *     .credential(new ApiKey(secretId, secretKey))
  *     .region("ap-guangzhou")
  *     .build();
  * InvokeCommandResponse r = client.invokeCommand(InvokeCommandRequest.builder()
@@ -393,7 +393,7 @@ public final class TatClient {
             }
             TatException failure;
             boolean polling = action.isPolling();
-            TencentCloudCredential key = credentials.current();
+            ApiKey key = credentials.current();
             rateLimiter.acquire(polling);
             try {
                 ApiResponse answer = sendOnce(action, bytes, attemptTimeout(), key);
@@ -432,7 +432,7 @@ public final class TatClient {
      * (a clock that jumped, a session revoked) or was replaced. The common code for a bad token
      * is {@code AuthFailure.TokenFailure} (docs/dev/protocol.md §3.1, §9).
      */
-    private static boolean refusedTemporaryKey(TatException failure, TencentCloudCredential key) {
+    private static boolean refusedTemporaryKey(TatException failure, ApiKey key) {
         return key.hasSessionToken() && failure instanceof TencentCloudApiException api
                 && api.errorCode().equals("AuthFailure.TokenFailure");
     }
@@ -467,7 +467,7 @@ public final class TatClient {
     }
 
     /** One attempt: sign with the current time and the key, send, read the envelope, all within {@code timeout}. */
-    private ApiResponse sendOnce(TatAction action, byte[] body, Duration timeout, TencentCloudCredential key)
+    private ApiResponse sendOnce(TatAction action, byte[] body, Duration timeout, ApiKey key)
             throws InterruptedException {
         long deadlineNanos = System.nanoTime() + timeout.toNanos();
         long timestamp = clock.instant().getEpochSecond();
@@ -703,7 +703,7 @@ public final class TatClient {
          * @param credential the API key (this or {@link #credentials} is required)
          * @return this builder
          */
-        public Builder credential(TencentCloudCredential credential) {
+        public Builder credential(ApiKey credential) {
             this.credentials = credential;
             return this;
         }

@@ -9,8 +9,8 @@ import io.jenkins.plugins.tat.client.TatClient;
 import io.jenkins.plugins.tat.client.TatTransportException;
 import io.jenkins.plugins.tat.client.TemporaryKeyException;
 import io.jenkins.plugins.tat.client.api.AssumeRoleRequest;
+import io.jenkins.plugins.tat.client.auth.ApiKey;
 import io.jenkins.plugins.tat.client.auth.AssumedRoleCredentials;
-import io.jenkins.plugins.tat.client.auth.TencentCloudCredential;
 import io.jenkins.plugins.tat.client.emulator.AdjustableClock;
 import io.jenkins.plugins.tat.client.emulator.EmulatedRole;
 import java.time.Duration;
@@ -36,7 +36,7 @@ class AssumedRoleCredentialsTest extends TatClientTestSupport {
     }
 
     private StsClient sts(String secretKey) {
-        return StsClient.of(new TencentCloudCredential(SECRET_ID, secretKey), TatClient.builder().endpoint(emu.endpoint()).region(REGION)
+        return StsClient.of(new ApiKey(SECRET_ID, secretKey), TatClient.builder().endpoint(emu.endpoint()).region(REGION)
                 .clock(clock).retryPolicy(FAST_RETRIES).requestTimeout(Duration.ofSeconds(5)));
     }
 
@@ -50,11 +50,11 @@ class AssumedRoleCredentialsTest extends TatClientTestSupport {
         AssumedRoleCredentials role = provider(3600);
         assertThat(emu.issuedKeys()).isEmpty();
 
-        TencentCloudCredential first = role.current();
+        ApiKey first = role.current();
         clock.advance(Duration.ofMinutes(54).plusSeconds(59));
-        TencentCloudCredential stillFirst = role.current();
+        ApiKey stillFirst = role.current();
         clock.advance(Duration.ofSeconds(1));
-        TencentCloudCredential second = role.current();
+        ApiKey second = role.current();
 
         assertThat(first.hasSessionToken()).isTrue();
         assertThat(stillFirst).isSameAs(first);
@@ -68,7 +68,7 @@ class AssumedRoleCredentialsTest extends TatClientTestSupport {
     void aShortLivedKeyIsRenewedAtHalfItsLife() throws Exception {
         AssumedRoleCredentials role = provider(120);
 
-        TencentCloudCredential first = role.current();
+        ApiKey first = role.current();
         clock.advance(Duration.ofSeconds(59));
         assertThat(role.current()).isSameAs(first);
         clock.advance(Duration.ofSeconds(1));
@@ -80,7 +80,7 @@ class AssumedRoleCredentialsTest extends TatClientTestSupport {
     void withoutADurationTheKeyLivesStsDefaultOfTwoHours() throws Exception {
         AssumedRoleCredentials role = provider(null);
 
-        TencentCloudCredential first = role.current();
+        ApiKey first = role.current();
         clock.advance(Duration.ofMinutes(114).plusSeconds(59));
         assertThat(role.current()).isSameAs(first);
         clock.advance(Duration.ofSeconds(1));
@@ -93,11 +93,11 @@ class AssumedRoleCredentialsTest extends TatClientTestSupport {
     @Test
     void whileTheKeyLivesAFailedRenewalKeepsItAndIsTriedAgainHalfAMinuteLater() throws Exception {
         AssumedRoleCredentials role = provider(900);
-        TencentCloudCredential first = role.current();
+        ApiKey first = role.current();
         emu.faults().forAction("AssumeRole").http500(100);
 
         clock.advance(Duration.ofMinutes(11)); // past the renewal time (10 min), before the expiry (15 min)
-        TencentCloudCredential kept = role.current();
+        ApiKey kept = role.current();
         int asked = emu.received("AssumeRole");
         clock.advance(Duration.ofSeconds(29));
         role.current();
@@ -142,10 +142,10 @@ class AssumedRoleCredentialsTest extends TatClientTestSupport {
     @Test
     void aRefusedKeyIsReplacedAtTheNextCall() throws Exception {
         AssumedRoleCredentials role = provider(3600);
-        TencentCloudCredential first = role.current();
+        ApiKey first = role.current();
 
         assertThat(role.refused(first)).isTrue();
-        TencentCloudCredential next = role.current();
+        ApiKey next = role.current();
 
         assertThat(next).isNotSameAs(first);
         assertThat(role.inUse()).containsExactly(next, first, role.inUse().get(2));
@@ -154,13 +154,13 @@ class AssumedRoleCredentialsTest extends TatClientTestSupport {
     @Test
     void inUseListsTheCurrentKeyThePreviousOneAndTheKeyThatAssumesTheRole() throws Exception {
         AssumedRoleCredentials role = provider(120);
-        assertThat(role.inUse()).extracting(TencentCloudCredential::secretId).containsExactly(SECRET_ID);
+        assertThat(role.inUse()).extracting(ApiKey::secretId).containsExactly(SECRET_ID);
 
-        TencentCloudCredential first = role.current();
+        ApiKey first = role.current();
         clock.advance(Duration.ofMinutes(1));
-        TencentCloudCredential second = role.current();
+        ApiKey second = role.current();
         clock.advance(Duration.ofMinutes(1));
-        TencentCloudCredential third = role.current();
+        ApiKey third = role.current();
 
         assertThat(role.inUse()).hasSize(3).startsWith(third, second).doesNotContain(first);
         assertThat(role.inUse().get(2).secretId()).isEqualTo(SECRET_ID);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.tat.client.TatClient;
-import io.jenkins.plugins.tat.client.auth.TencentCloudCredential;
+import io.jenkins.plugins.tat.client.auth.ApiKey;
 import io.jenkins.plugins.tat.client.emulator.FaultKind;
 import io.jenkins.plugins.tat.client.emulator.RecordedRequest;
 import io.jenkins.plugins.tat.client.http.RequestRateLimiter;
@@ -65,7 +65,7 @@ class RequestRateLimiterTest extends TatClientTestSupport {
 
     private TatClient sharedLimiterClient() {
         return TatClient.builder()
-                .credential(new TencentCloudCredential(RATE_ID, RATE_KEY))
+                .credential(new ApiKey(RATE_ID, RATE_KEY))
                 .region(REGION)
                 .endpoint(emu.endpoint())
                 .retryPolicy(RetryPolicy.never())

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.jenkins.plugins.tat.client.api.AssumeRoleRequest;
 import io.jenkins.plugins.tat.client.api.AssumeRoleResponse;
-import io.jenkins.plugins.tat.client.auth.TencentCloudCredential;
+import io.jenkins.plugins.tat.client.auth.ApiKey;
 import io.jenkins.plugins.tat.client.emulator.EmulatedRole;
 import io.jenkins.plugins.tat.client.emulator.RecordedRequest;
 import java.net.URI;
@@ -24,7 +24,7 @@ class StsClientTest extends TatClientTestSupport {
     }
 
     private StsClient sts() {
-        return StsClient.of(new TencentCloudCredential(SECRET_ID, SECRET_KEY), TatClient.builder().endpoint(emu.endpoint()).region(REGION)
+        return StsClient.of(new ApiKey(SECRET_ID, SECRET_KEY), TatClient.builder().endpoint(emu.endpoint()).region(REGION)
                 .retryPolicy(FAST_RETRIES).requestTimeout(Duration.ofSeconds(5)));
     }
 
@@ -104,7 +104,7 @@ class StsClientTest extends TatClientTestSupport {
         assertThat(StsClient.endpointFor(URI.create("https://tat.example.internal:8443")))
                 .isEqualTo(URI.create("https://tat.example.internal:8443/"));
         assertThat(StsClient.endpointFor(StsClient.INTERNATIONAL_ENDPOINT)).isEqualTo(URI.create("https://sts.intl.tencentcloudapi.com/"));
-        assertThat(StsClient.of(new TencentCloudCredential(SECRET_ID, SECRET_KEY), TatClient.builder()).endpoint())
+        assertThat(StsClient.of(new ApiKey(SECRET_ID, SECRET_KEY), TatClient.builder()).endpoint())
                 .as("the settings of a TAT client with its default endpoint").isEqualTo(URI.create("https://sts.tencentcloudapi.com/"));
     }
 }

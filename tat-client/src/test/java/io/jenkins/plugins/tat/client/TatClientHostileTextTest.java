@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.jenkins.plugins.tat.client.api.DescribeInvocationTasksRequest;
 import io.jenkins.plugins.tat.client.api.DescribeInvocationsRequest;
 import io.jenkins.plugins.tat.client.api.InvocationTask;
-import io.jenkins.plugins.tat.client.auth.TencentCloudCredential;
+import io.jenkins.plugins.tat.client.auth.ApiKey;
 import io.jenkins.plugins.tat.client.emulator.TaskScript;
 import io.jenkins.plugins.tat.client.text.Texts;
 import java.io.PrintWriter;
@@ -41,7 +41,7 @@ class TatClientHostileTextTest extends TatClientTestSupport {
     private static final String STS_ID = "AKIDhostileText0001";
     private static final String STS_KEY = "hostileKey-5c1d9e-MUST-NOT-LEAK";
     private static final String STS_TOKEN = "hostileToken/+=%-b4a2-MUST-NOT-LEAK";
-    private static final TencentCloudCredential STS = new TencentCloudCredential(STS_ID, STS_KEY, STS_TOKEN);
+    private static final ApiKey STS = new ApiKey(STS_ID, STS_KEY, STS_TOKEN);
     private static final String UUID_1 = "5f0b8c3e-1d2a-4b6c-8e9f-0a1b2c3d4e5f";
 
     private final List<String> logLines = new ArrayList<>();
@@ -147,7 +147,7 @@ class TatClientHostileTextTest extends TatClientTestSupport {
     @Test
     void aSecretEchoedInTheErrorCodeIsNotShown() {
         String token = "Token" + STS_TOKEN.replaceAll("[^A-Za-z0-9]", "");
-        TencentCloudCredential alnum = new TencentCloudCredential(STS_ID, STS_KEY, token);
+        ApiKey alnum = new ApiKey(STS_ID, STS_KEY, token);
         emu.account(STS_ID, STS_KEY, token);
         emu.faults().forAction("DescribeCommands").answer(envelope("\"Error\":{\"Code\":\"AuthFailure." + token
                 + "\",\"Message\":\"m\"},\"RequestId\":\"" + UUID_1 + "\""), 100);
@@ -198,7 +198,7 @@ class TatClientHostileTextTest extends TatClientTestSupport {
     @Test
     void aSecretEchoedAsTheInvocationIdIsNotShown() {
         String token = "abcdefgh12345678";
-        TencentCloudCredential idLike = new TencentCloudCredential(STS_ID, STS_KEY, token);
+        ApiKey idLike = new ApiKey(STS_ID, STS_KEY, token);
         emu.account(STS_ID, STS_KEY, token);
         emu.faults().forAction("InvokeCommand").answer(envelope("\"InvocationId\":\"inv-" + token + "\",\"RequestId\":\""
                 + UUID_1 + "\""), 1);
@@ -263,7 +263,7 @@ class TatClientHostileTextTest extends TatClientTestSupport {
     @ParameterizedTest
     @ValueSource(strings = {"tok\nen", "tok\u007fen", "tok\u0000en", "tok en", "tök", "tok\ren"})
     void aTokenThatIsNotVisibleAsciiIsRefusedWithoutEchoingIt(String token) {
-        Throwable thrown = catchThrowable(() -> new TencentCloudCredential(STS_ID, STS_KEY, token));
+        Throwable thrown = catchThrowable(() -> new ApiKey(STS_ID, STS_KEY, token));
 
         assertThat(thrown).isInstanceOfSatisfying(InvalidRequestException.class,
                 e -> assertThat(e.violations()).singleElement().satisfies(v -> assertThat(v.field()).isEqualTo("Token")));
@@ -273,7 +273,7 @@ class TatClientHostileTextTest extends TatClientTestSupport {
     @ParameterizedTest
     @ValueSource(strings = {"AKID\nx", "AKID\u007f", "AKID\u200b"})
     void aSecretIdThatIsNotVisibleAsciiIsRefused(String secretId) {
-        Throwable thrown = catchThrowable(() -> new TencentCloudCredential(secretId, STS_KEY));
+        Throwable thrown = catchThrowable(() -> new ApiKey(secretId, STS_KEY));
 
         assertThat(thrown).isInstanceOf(InvalidRequestException.class).hasMessageContaining("SecretId")
                 .hasMessageContaining("visible ASCII");

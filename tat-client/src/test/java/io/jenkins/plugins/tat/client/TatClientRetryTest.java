@@ -8,7 +8,7 @@ import io.jenkins.plugins.tat.client.api.DescribeCommandsResponse;
 import io.jenkins.plugins.tat.client.api.DescribeInvocationsRequest;
 import io.jenkins.plugins.tat.client.api.DescribeInvocationsResponse;
 import io.jenkins.plugins.tat.client.api.InvokeCommandRequest;
-import io.jenkins.plugins.tat.client.auth.TencentCloudCredential;
+import io.jenkins.plugins.tat.client.auth.ApiKey;
 import io.jenkins.plugins.tat.client.emulator.EmulatedInvocation;
 import io.jenkins.plugins.tat.client.emulator.EmulatorFaults;
 import io.jenkins.plugins.tat.client.emulator.TaskScript;
@@ -224,7 +224,7 @@ class TatClientRetryTest extends TatClientTestSupport {
 
     @Test
     void aWrongSecretKeyIsNotRetried() {
-        TatClient wrongKey = clientBuilder().credential(new TencentCloudCredential(SECRET_ID, "not-the-secret-key")).build();
+        TatClient wrongKey = clientBuilder().credential(new ApiKey(SECRET_ID, "not-the-secret-key")).build();
 
         Throwable thrown = catchThrowable(() -> wrongKey.describeCommands(describeCommands()));
 

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.jenkins.plugins.tat.client.api.AssumeRoleRequest;
 import io.jenkins.plugins.tat.client.api.CancelInvocationRequest;
 import io.jenkins.plugins.tat.client.api.InvokeCommandRequest;
+import io.jenkins.plugins.tat.client.auth.ApiKey;
 import io.jenkins.plugins.tat.client.auth.AssumedRoleCredentials;
-import io.jenkins.plugins.tat.client.auth.TencentCloudCredential;
 import io.jenkins.plugins.tat.client.emulator.EmulatedRole;
 import io.jenkins.plugins.tat.client.emulator.TaskScript;
 import io.jenkins.plugins.tat.client.rules.Violation;
@@ -34,7 +34,7 @@ class TatClientSecretsTest extends TatClientTestSupport {
     private static final String STS_ID = "AKIDstsSecretsTest01";
     private static final String STS_KEY = "stsKey-7f3a9c-MUST-NOT-LEAK";
     private static final String STS_TOKEN = "stsToken-b81e44d0-MUST-NOT-LEAK";
-    private static final TencentCloudCredential STS = new TencentCloudCredential(STS_ID, STS_KEY, STS_TOKEN);
+    private static final ApiKey STS = new ApiKey(STS_ID, STS_KEY, STS_TOKEN);
 
     @BeforeEach
     void registerTheTemporaryKey() {
@@ -82,7 +82,7 @@ class TatClientSecretsTest extends TatClientTestSupport {
 
     @Test
     void anInvalidCredentialDoesNotEchoItsValues() {
-        Throwable thrown = failureOf(() -> new TencentCloudCredential(STS_ID, " " + STS_KEY, STS_TOKEN + "\n"));
+        Throwable thrown = failureOf(() -> new ApiKey(STS_ID, " " + STS_KEY, STS_TOKEN + "\n"));
 
         assertThat(thrown).isInstanceOfSatisfying(InvalidRequestException.class,
                 e -> assertThat(e.violations()).extracting(Violation::field).containsExactly("SecretKey", "Token"));
@@ -98,7 +98,7 @@ class TatClientSecretsTest extends TatClientTestSupport {
 
     @Test
     void aWrongSessionToken() {
-        TatClient wrongToken = clientBuilder().credential(new TencentCloudCredential(STS_ID, STS_KEY, "stale-" + STS_TOKEN))
+        TatClient wrongToken = clientBuilder().credential(new ApiKey(STS_ID, STS_KEY, "stale-" + STS_TOKEN))
                 .build();
 
         Throwable thrown = failureOf(() -> wrongToken.describeCommands(describeCommands()));
@@ -111,7 +111,7 @@ class TatClientSecretsTest extends TatClientTestSupport {
 
     @Test
     void aWrongSecretKey() {
-        TatClient wrongKey = clientBuilder().credential(new TencentCloudCredential(STS_ID, STS_KEY + "x", STS_TOKEN)).build();
+        TatClient wrongKey = clientBuilder().credential(new ApiKey(STS_ID, STS_KEY + "x", STS_TOKEN)).build();
 
         Throwable thrown = failureOf(() -> wrongKey.describeCommands(describeCommands()));
 
@@ -213,7 +213,7 @@ class TatClientSecretsTest extends TatClientTestSupport {
 
     private AssumedRoleCredentials role() {
         emu.role(EmulatedRole.of(ROLE));
-        StsClient sts = StsClient.of(new TencentCloudCredential(SECRET_ID, SECRET_KEY), TatClient.builder().endpoint(emu.endpoint())
+        StsClient sts = StsClient.of(new ApiKey(SECRET_ID, SECRET_KEY), TatClient.builder().endpoint(emu.endpoint())
                 .region(REGION).retryPolicy(FAST_RETRIES).requestTimeout(Duration.ofSeconds(1)));
         return AssumedRoleCredentials.of(sts, AssumeRoleRequest.builder(ROLE, "jenkins").build());
     }
@@ -238,7 +238,7 @@ class TatClientSecretsTest extends TatClientTestSupport {
     @Test
     void theRoleItsKeysAndTheirClientDoNotShowTheSecrets() throws Exception {
         AssumedRoleCredentials role = role();
-        TencentCloudCredential.Exported key = role.current().export();
+        ApiKey.Exported key = role.current().export();
         TatClient client = clientBuilder().credentials(role).build();
 
         for (Object shown : List.of(role, role.current(), key, client)) {
@@ -249,7 +249,7 @@ class TatClientSecretsTest extends TatClientTestSupport {
     @Test
     void aServerThatEchoesTheTemporaryKeyHasItRedactedAsWellAsTheKeyThatAssumedTheRole() throws Exception {
         AssumedRoleCredentials role = role();
-        TencentCloudCredential.Exported key = role.current().export();
+        ApiKey.Exported key = role.current().export();
         emu.faults().forAction("DescribeCommands").apiError("InvalidParameter",
                 "saw " + key.secretKey() + " " + key.sessionToken() + " " + SECRET_KEY, 1);
 

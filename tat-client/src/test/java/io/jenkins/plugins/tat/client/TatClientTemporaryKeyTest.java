@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.jenkins.plugins.tat.client.api.AssumeRoleRequest;
 import io.jenkins.plugins.tat.client.api.InvokeCommandRequest;
+import io.jenkins.plugins.tat.client.auth.ApiKey;
 import io.jenkins.plugins.tat.client.auth.AssumedRoleCredentials;
 import io.jenkins.plugins.tat.client.auth.CredentialProvider;
-import io.jenkins.plugins.tat.client.auth.TencentCloudCredential;
 import io.jenkins.plugins.tat.client.emulator.AdjustableClock;
 import io.jenkins.plugins.tat.client.emulator.EmulatedRole;
 import io.jenkins.plugins.tat.client.emulator.IssuedKey;
@@ -45,7 +45,7 @@ class TatClientTemporaryKeyTest extends TatClientTestSupport {
     }
 
     private AssumedRoleCredentials role(String roleArn, String session, int durationSeconds) {
-        StsClient sts = StsClient.of(new TencentCloudCredential(SECRET_ID, SECRET_KEY), TatClient.builder().endpoint(emu.endpoint())
+        StsClient sts = StsClient.of(new ApiKey(SECRET_ID, SECRET_KEY), TatClient.builder().endpoint(emu.endpoint())
                 .region(REGION).clock(clock).retryPolicy(FAST_RETRIES).requestTimeout(Duration.ofSeconds(5)));
         return AssumedRoleCredentials.of(sts, AssumeRoleRequest.builder(roleArn, session).durationSeconds(durationSeconds).build());
     }
@@ -122,7 +122,7 @@ class TatClientTemporaryKeyTest extends TatClientTestSupport {
     @Test
     void aFixedKeyWithARefusedTokenIsNotSentAgain() {
         emu.account("AKIDfixedSts0001", "fixedStsKey", "fixedToken");
-        TatClient client = clientBuilder().credential(new TencentCloudCredential("AKIDfixedSts0001", "fixedStsKey", "stale"))
+        TatClient client = clientBuilder().credential(new ApiKey("AKIDfixedSts0001", "fixedStsKey", "stale"))
                 .build();
 
         Throwable thrown = catchThrowable(() -> client.describeCommands(describeCommands()));

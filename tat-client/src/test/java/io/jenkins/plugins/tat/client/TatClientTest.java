@@ -19,7 +19,7 @@ import io.jenkins.plugins.tat.client.api.InvocationTaskBasicInfo;
 import io.jenkins.plugins.tat.client.api.InvokeCommandRequest;
 import io.jenkins.plugins.tat.client.api.InvokeCommandResponse;
 import io.jenkins.plugins.tat.client.api.TaskStatus;
-import io.jenkins.plugins.tat.client.auth.TencentCloudCredential;
+import io.jenkins.plugins.tat.client.auth.ApiKey;
 import io.jenkins.plugins.tat.client.emulator.EmulatedInstance;
 import io.jenkins.plugins.tat.client.emulator.RecordedRequest;
 import io.jenkins.plugins.tat.client.emulator.TaskScript;
@@ -139,7 +139,7 @@ class TatClientTest extends TatClientTestSupport {
     @Test
     void aTemporaryKeySendsItsToken() throws Exception {
         emu.account("AKIDsts000001", "stsSecretKey", "sessionToken-123");
-        TatClient sts = clientBuilder().credential(new TencentCloudCredential("AKIDsts000001", "stsSecretKey", "sessionToken-123"))
+        TatClient sts = clientBuilder().credential(new ApiKey("AKIDsts000001", "stsSecretKey", "sessionToken-123"))
                 .build();
 
         sts.describeCommands(describeCommands());

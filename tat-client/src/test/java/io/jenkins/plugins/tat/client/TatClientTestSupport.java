@@ -2,7 +2,7 @@ package io.jenkins.plugins.tat.client;
 
 import io.jenkins.plugins.tat.client.api.DescribeCommandsRequest;
 import io.jenkins.plugins.tat.client.api.InvokeCommandRequest;
-import io.jenkins.plugins.tat.client.auth.TencentCloudCredential;
+import io.jenkins.plugins.tat.client.auth.ApiKey;
 import io.jenkins.plugins.tat.client.emulator.EmulatedCommand;
 import io.jenkins.plugins.tat.client.emulator.EmulatedInstance;
 import io.jenkins.plugins.tat.client.emulator.TatEmulator;
@@ -53,7 +53,7 @@ abstract class TatClientTestSupport {
     /** A builder for a client of the emulator, with fast retries and a private rate limiter. */
     TatClient.Builder clientBuilder() {
         return TatClient.builder()
-                .credential(new TencentCloudCredential(SECRET_ID, SECRET_KEY))
+                .credential(new ApiKey(SECRET_ID, SECRET_KEY))
                 .region(REGION)
                 .endpoint(emu.endpoint())
                 .retryPolicy(FAST_RETRIES)

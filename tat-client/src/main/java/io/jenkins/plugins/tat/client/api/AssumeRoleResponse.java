@@ -2,7 +2,7 @@ package io.jenkins.plugins.tat.client.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.tat.client.InvalidRequestException;
-import io.jenkins.plugins.tat.client.auth.TencentCloudCredential;
+import io.jenkins.plugins.tat.client.auth.ApiKey;
 import io.jenkins.plugins.tat.client.http.ApiJson;
 import java.time.Instant;
 import java.util.Objects;
@@ -10,13 +10,13 @@ import java.util.Objects;
 /**
  * STS's answer to AssumeRole: the temporary key, with its token, and when it expires (docs/dev/protocol.md
  * §9: {@code Credentials {Token, TmpSecretId, TmpSecretKey}}, {@code ExpiredTime} in Unix seconds).
- * {@link #toString()} masks the key, as {@link TencentCloudCredential} does.
+ * {@link #toString()} masks the key, as {@link ApiKey} does.
  *
  * @param key the temporary key: SecretId, SecretKey and session token
  * @param expiredTime when STS says the key expires, on STS's clock
  * @param requestId the RequestId
  */
-public record AssumeRoleResponse(TencentCloudCredential key, Instant expiredTime, String requestId) {
+public record AssumeRoleResponse(ApiKey key, Instant expiredTime, String requestId) {
 
     /** Checks the components. */
     public AssumeRoleResponse {
@@ -42,9 +42,9 @@ public record AssumeRoleResponse(TencentCloudCredential key, Instant expiredTime
         if (expired == null || expired <= 0) {
             throw new IllegalArgumentException("ExpiredTime is missing");
         }
-        TencentCloudCredential key;
+        ApiKey key;
         try {
-            key = new TencentCloudCredential(ApiJson.rawText(credentials, "TmpSecretId"),
+            key = new ApiKey(ApiJson.rawText(credentials, "TmpSecretId"),
                     ApiJson.rawText(credentials, "TmpSecretKey"), textOrBlank(credentials, "Token"));
         } catch (InvalidRequestException e) {
             // Its message names the field (SecretId, SecretKey, Token) and the rule, never the value.

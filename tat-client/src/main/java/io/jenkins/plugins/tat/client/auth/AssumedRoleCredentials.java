@@ -64,12 +64,12 @@ public final class AssumedRoleCredentials implements CredentialProvider {
     private final Clock clock;
     private final Object renewal = new Object();
     private volatile Issued current;
-    private volatile TencentCloudCredential previous;
+    private volatile ApiKey previous;
     /** Not before this may a renewal be tried again after one failed; guarded by {@link #renewal}. */
     private Instant retryAfter = Instant.MIN;
 
     /** A temporary key and the times, on this JVM's clock, to renew it and when it expires. */
-    private record Issued(TencentCloudCredential key, Instant renewAt, Instant expiresAt) {}
+    private record Issued(ApiKey key, Instant renewAt, Instant expiresAt) {}
 
     private AssumedRoleCredentials(StsClient sts, AssumeRoleRequest request) {
         List<Violation> violations = request.validate();
@@ -126,7 +126,7 @@ public final class AssumedRoleCredentials implements CredentialProvider {
      * @throws TemporaryKeyException if there is no key with life left and STS gave none
      */
     @Override
-    public TencentCloudCredential current() throws InterruptedException {
+    public ApiKey current() throws InterruptedException {
         Issued known = current;
         if (known != null && clock.instant().isBefore(known.renewAt())) {
             return known.key();
@@ -181,7 +181,7 @@ public final class AssumedRoleCredentials implements CredentialProvider {
      * @return {@code true}: the next key is a new one, or one another caller got meanwhile
      */
     @Override
-    public boolean refused(TencentCloudCredential key) {
+    public boolean refused(ApiKey key) {
         synchronized (renewal) {
             Issued known = current;
             if (known != null && known.key() == key) {
@@ -200,10 +200,10 @@ public final class AssumedRoleCredentials implements CredentialProvider {
     }
 
     @Override
-    public List<TencentCloudCredential> inUse() {
-        List<TencentCloudCredential> keys = new ArrayList<>(3);
+    public List<ApiKey> inUse() {
+        List<ApiKey> keys = new ArrayList<>(3);
         Issued known = current;
-        TencentCloudCredential before = previous;
+        ApiKey before = previous;
         if (known != null) {
             keys.add(known.key());
         }

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Where a client gets the key to sign each request with: a fixed API key
- * ({@link TencentCloudCredential} is its own provider), or a temporary key for a CAM role that is
+ * ({@link ApiKey} is its own provider), or a temporary key for a CAM role that is
  * renewed before it expires ({@link AssumedRoleCredentials}). Implementations are thread-safe.
  */
 public interface CredentialProvider {
@@ -18,7 +18,7 @@ public interface CredentialProvider {
      * @throws TemporaryKeyException if a temporary key is needed and none could be had
      * @throws InterruptedException if interrupted while renewing
      */
-    TencentCloudCredential current() throws InterruptedException;
+    ApiKey current() throws InterruptedException;
 
     /**
      * A name for the key that stays the same while a temporary key is renewed: rate limits and
@@ -36,7 +36,7 @@ public interface CredentialProvider {
      *
      * @return the keys, current first
      */
-    List<TencentCloudCredential> inUse();
+    List<ApiKey> inUse();
 
     /**
      * Tells the provider that the API refused a key it handed out (a temporary key's token expired
@@ -47,7 +47,7 @@ public interface CredentialProvider {
      * @return whether the next {@link #current()} will give another key, so that the request is
      *     worth sending again; {@code false} for a fixed key
      */
-    default boolean refused(TencentCloudCredential key) {
+    default boolean refused(ApiKey key) {
         return false;
     }
 }

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.jenkins.plugins.tat.client.api.TaskOutput;
+import io.jenkins.plugins.tat.client.auth.ApiKey;
 import io.jenkins.plugins.tat.client.auth.CredentialProvider;
-import io.jenkins.plugins.tat.client.auth.TencentCloudCredential;
 import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -40,16 +40,16 @@ public final class SecretRedactor {
      * The secrets of some keys in every form looked for, longest first so that no form is half
      * replaced, as text and as UTF-8 bytes (for output that TAT sends base64-encoded).
      */
-    private record Forms(List<TencentCloudCredential> keys, List<String> text, List<byte[]> bytes) {}
+    private record Forms(List<ApiKey> keys, List<String> text, List<byte[]> bytes) {}
 
     public SecretRedactor(CredentialProvider credentials) {
         this.credentials = credentials;
         this.current = formsOf(credentials.inUse());
     }
 
-    private static Forms formsOf(List<TencentCloudCredential> keys) {
+    private static Forms formsOf(List<ApiKey> keys) {
         Set<String> all = new LinkedHashSet<>();
-        for (TencentCloudCredential key : keys) {
+        for (ApiKey key : keys) {
             addForms(all, key.secretKey());
             key.sessionToken().ifPresent(token -> addForms(all, token));
         }
@@ -65,7 +65,7 @@ public final class SecretRedactor {
      */
     private Forms forms() {
         Forms known = current;
-        List<TencentCloudCredential> keys = credentials.inUse();
+        List<ApiKey> keys = credentials.inUse();
         if (!sameKeys(known.keys(), keys)) {
             known = formsOf(keys);
             current = known;
@@ -73,7 +73,7 @@ public final class SecretRedactor {
         return known;
     }
 
-    private static boolean sameKeys(List<TencentCloudCredential> a, List<TencentCloudCredential> b) {
+    private static boolean sameKeys(List<ApiKey> a, List<ApiKey> b) {
         if (a.size() != b.size()) {
             return false;
         }

@@ -6,7 +6,7 @@ import com.tencentcloudapi.common.profile.ClientProfile;
 import com.tencentcloudapi.common.profile.HttpProfile;
 import io.jenkins.plugins.tat.client.TatClient;
 import io.jenkins.plugins.tat.client.api.DescribeInvocationsRequest;
-import io.jenkins.plugins.tat.client.auth.TencentCloudCredential;
+import io.jenkins.plugins.tat.client.auth.ApiKey;
 import io.jenkins.plugins.tat.client.emulator.EmulatedCommand;
 import io.jenkins.plugins.tat.client.emulator.EmulatedInstance;
 import io.jenkins.plugins.tat.client.emulator.TatEmulator;
@@ -75,7 +75,7 @@ public final class CallOverheadBenchmark {
             emu.instance(EmulatedInstance.cvm("ins-bench0002"));
             String invocation = emu.createInvocation(COMMAND, List.of("ins-bench0001", "ins-bench0002"));
 
-            TatClient tat = TatClient.builder().credential(new TencentCloudCredential(SECRET_ID, SECRET_KEY))
+            TatClient tat = TatClient.builder().credential(new ApiKey(SECRET_ID, SECRET_KEY))
                     .region(REGION).endpoint(emu.endpoint())
                     .rateLimiter(new RequestRateLimiter(1_000_000, 1)) // measure the call, not TAT's quota
                     .httpClient(jdkPool ? pooled() : null) // null: TatClient's own default

@@ -2,7 +2,7 @@ package io.jenkins.plugins.tat.client.bench;
 
 import io.jenkins.plugins.tat.client.TatClient;
 import io.jenkins.plugins.tat.client.api.InvokeCommandRequest;
-import io.jenkins.plugins.tat.client.auth.TencentCloudCredential;
+import io.jenkins.plugins.tat.client.auth.ApiKey;
 import io.jenkins.plugins.tat.client.emulator.EmulatedCommand;
 import io.jenkins.plugins.tat.client.emulator.EmulatedInstance;
 import io.jenkins.plugins.tat.client.emulator.FaultKind;
@@ -78,7 +78,7 @@ public final class WaitAtScaleBenchmark {
         emu.instance(EmulatedInstance.cvm(deployTarget));
 
         // No .rateLimiter(...): the shared limiter of this key and region, as in Jenkins.
-        TatClient client = TatClient.builder().credential(new TencentCloudCredential(SECRET_ID, SECRET_KEY))
+        TatClient client = TatClient.builder().credential(new ApiKey(SECRET_ID, SECRET_KEY))
                 .region(REGION).endpoint(emu.endpoint()).build();
         InvocationWatcher watcher = InvocationWatcher.builder(client).waitTimeout(Duration.ofMinutes(10)).build();
 

@@ -2,7 +2,7 @@ package io.jenkins.plugins.tat.client.bench;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
 import io.jenkins.plugins.tat.client.TatClient;
-import io.jenkins.plugins.tat.client.auth.TencentCloudCredential;
+import io.jenkins.plugins.tat.client.auth.ApiKey;
 import io.jenkins.plugins.tat.client.emulator.EmulatedCommand;
 import io.jenkins.plugins.tat.client.emulator.EmulatedInstance;
 import io.jenkins.plugins.tat.client.emulator.TaskScript;
@@ -114,7 +114,7 @@ public final class WatchMemoryBenchmark {
 
     /** In the second JVM: a warm-up watch, the baseline, then the measured watch. */
     private static void watch(URI endpoint, String warmup, String measured, long rawBytes) throws Exception {
-        TatClient client = TatClient.builder().credential(new TencentCloudCredential(SECRET_ID, SECRET_KEY))
+        TatClient client = TatClient.builder().credential(new ApiKey(SECRET_ID, SECRET_KEY))
                 .region(REGION).endpoint(endpoint).build();
         InvocationWatcher watcher = InvocationWatcher.builder(client).waitTimeout(Duration.ofMinutes(5)).build();
         watcher.watch(warmup, WatchListener.NONE);

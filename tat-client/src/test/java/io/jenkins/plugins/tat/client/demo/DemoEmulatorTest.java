@@ -6,7 +6,7 @@ import io.jenkins.plugins.tat.client.TatClient;
 import io.jenkins.plugins.tat.client.api.DescribeCommandsRequest;
 import io.jenkins.plugins.tat.client.api.InvokeCommandRequest;
 import io.jenkins.plugins.tat.client.api.TaskStatus;
-import io.jenkins.plugins.tat.client.auth.TencentCloudCredential;
+import io.jenkins.plugins.tat.client.auth.ApiKey;
 import io.jenkins.plugins.tat.client.emulator.TatEmulator;
 import io.jenkins.plugins.tat.client.watch.InvocationWatcher;
 import io.jenkins.plugins.tat.client.watch.TaskReport;
@@ -30,7 +30,7 @@ class DemoEmulatorTest {
     void start() {
         emu = DemoEmulator.start(0);
         client = TatClient.builder()
-                .credential(new TencentCloudCredential(DemoEmulator.SECRET_ID, DemoEmulator.SECRET_KEY))
+                .credential(new ApiKey(DemoEmulator.SECRET_ID, DemoEmulator.SECRET_KEY))
                 .region(DemoEmulator.REGION).endpoint(emu.endpoint()).build();
     }
 

@@ -6,7 +6,7 @@ import io.jenkins.plugins.tat.client.TatClient;
 import io.jenkins.plugins.tat.client.api.Command;
 import io.jenkins.plugins.tat.client.api.DefaultParameterConf;
 import io.jenkins.plugins.tat.client.api.DescribeCommandsRequest;
-import io.jenkins.plugins.tat.client.auth.TencentCloudCredential;
+import io.jenkins.plugins.tat.client.auth.ApiKey;
 import io.jenkins.plugins.tat.client.emulator.EmulatedCommand;
 import io.jenkins.plugins.tat.client.emulator.EmulatedInstance;
 import io.jenkins.plugins.tat.client.emulator.RecordedRequest;
@@ -43,7 +43,7 @@ class PreflightChecksTest {
     }
 
     private TatClient client() {
-        return TatClient.builder().credential(new TencentCloudCredential(SECRET_ID, SECRET_KEY)).region("ap-guangzhou")
+        return TatClient.builder().credential(new ApiKey(SECRET_ID, SECRET_KEY)).region("ap-guangzhou")
                 .endpoint(emu.endpoint()).retryPolicy(RetryPolicy.of(2, Duration.ofMillis(10), Duration.ofMillis(20)))
                 .rateLimiter(new RequestRateLimiter(1000, 1000)).build();
     }

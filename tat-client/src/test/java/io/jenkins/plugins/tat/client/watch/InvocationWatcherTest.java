@@ -10,7 +10,7 @@ import io.jenkins.plugins.tat.client.TatClient;
 import io.jenkins.plugins.tat.client.api.CancelInvocationRequest;
 import io.jenkins.plugins.tat.client.api.InvokeCommandRequest;
 import io.jenkins.plugins.tat.client.api.TaskStatus;
-import io.jenkins.plugins.tat.client.auth.TencentCloudCredential;
+import io.jenkins.plugins.tat.client.auth.ApiKey;
 import io.jenkins.plugins.tat.client.emulator.AdjustableClock;
 import io.jenkins.plugins.tat.client.emulator.EmulatedInstance;
 import io.jenkins.plugins.tat.client.emulator.EmulatedTask;
@@ -220,7 +220,7 @@ class InvocationWatcherTest extends WatcherTestSupport {
     @Test
     void anInvocationInAnotherRegionIsNotFound() throws Exception {
         emu.instance(EmulatedInstance.cvm("ins-shanghai1").region("ap-shanghai"));
-        TatClient shanghai = TatClient.builder().credential(new TencentCloudCredential(SECRET_ID, SECRET_KEY))
+        TatClient shanghai = TatClient.builder().credential(new ApiKey(SECRET_ID, SECRET_KEY))
                 .region("ap-shanghai").endpoint(emu.endpoint()).rateLimiter(new RequestRateLimiter(1000, 1000)).build();
         String id = shanghai.invokeCommand(InvokeCommandRequest.builder().commandId(COMMAND).instanceIds("ins-shanghai1")
                 .build()).invocationId();

@@ -3,7 +3,7 @@ package io.jenkins.plugins.tat.client.watch;
 import io.jenkins.plugins.tat.client.TatClient;
 import io.jenkins.plugins.tat.client.api.InvokeCommandRequest;
 import io.jenkins.plugins.tat.client.api.TaskStatus;
-import io.jenkins.plugins.tat.client.auth.TencentCloudCredential;
+import io.jenkins.plugins.tat.client.auth.ApiKey;
 import io.jenkins.plugins.tat.client.emulator.EmulatedCommand;
 import io.jenkins.plugins.tat.client.emulator.EmulatedInstance;
 import io.jenkins.plugins.tat.client.emulator.TatEmulator;
@@ -45,7 +45,7 @@ abstract class WatcherTestSupport {
             emu.instance(EmulatedInstance.cvm(id));
         }
         client = TatClient.builder()
-                .credential(new TencentCloudCredential(SECRET_ID, SECRET_KEY))
+                .credential(new ApiKey(SECRET_ID, SECRET_KEY))
                 .region(REGION)
                 .endpoint(emu.endpoint())
                 .retryPolicy(RetryPolicy.of(4, Duration.ofMillis(10), Duration.ofMillis(40)))

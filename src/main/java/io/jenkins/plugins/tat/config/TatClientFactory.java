@@ -9,9 +9,9 @@ import io.jenkins.plugins.tat.client.StsClient;
 import io.jenkins.plugins.tat.client.TatClient;
 import io.jenkins.plugins.tat.client.TatException;
 import io.jenkins.plugins.tat.client.TencentCloudApiException;
+import io.jenkins.plugins.tat.client.auth.ApiKey;
 import io.jenkins.plugins.tat.client.auth.AssumedRoleCredentials;
 import io.jenkins.plugins.tat.client.auth.CredentialProvider;
-import io.jenkins.plugins.tat.client.auth.TencentCloudCredential;
 import io.jenkins.plugins.tat.client.rules.Regions;
 import io.jenkins.plugins.tat.credentials.CamRole;
 import io.jenkins.plugins.tat.credentials.TencentCloudApiKeys;
@@ -29,9 +29,9 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
  * {@link ProxyConfiguration#newHttpClientBuilder()}), and TC3 signing needs that header.
  */
 @Restricted(NoExternalUse.class)
-public final class TatClients {
+public final class TatClientFactory {
 
-    private TatClients() {}
+    private TatClientFactory() {}
 
     /**
      * The message of a failure, with a hint when an authenticated proxy is the likely cause: the
@@ -119,7 +119,7 @@ public final class TatClients {
      * @throws AbortException if the role breaks a rule of AssumeRole or the saved endpoint is malformed
      */
     @NonNull
-    public static AssumedRoleCredentials temporaryKeys(@NonNull TencentCloudCredential key, @NonNull CamRole role,
+    public static AssumedRoleCredentials temporaryKeys(@NonNull ApiKey key, @NonNull CamRole role,
             String region) throws AbortException {
         TatGlobalConfiguration config = TatGlobalConfiguration.get();
         try {

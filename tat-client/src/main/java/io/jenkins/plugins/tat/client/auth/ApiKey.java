@@ -15,7 +15,7 @@ import java.util.Optional;
  * exception message built by this library contains them. A fixed key is its own
  * {@link CredentialProvider}.
  */
-public final class TencentCloudCredential implements CredentialProvider {
+public final class ApiKey implements CredentialProvider {
 
     private final String secretId;
     private final String secretKey;
@@ -28,7 +28,7 @@ public final class TencentCloudCredential implements CredentialProvider {
      * @param secretKey the SecretKey
      * @throws InvalidRequestException if either is blank or has surrounding white space
      */
-    public TencentCloudCredential(String secretId, String secretKey) {
+    public ApiKey(String secretId, String secretKey) {
         this(secretId, secretKey, null);
     }
 
@@ -41,7 +41,7 @@ public final class TencentCloudCredential implements CredentialProvider {
      *     long-term key
      * @throws InvalidRequestException if a value is blank or has surrounding white space
      */
-    public TencentCloudCredential(String secretId, String secretKey, String sessionToken) {
+    public ApiKey(String secretId, String secretKey, String sessionToken) {
         List<Violation> violations = new ArrayList<>();
         // The codes are what the server would answer for such a key (docs/dev/protocol.md §3.1).
         check("SecretId", secretId, "AuthFailure.SecretIdNotFound", violations);
@@ -112,7 +112,7 @@ public final class TencentCloudCredential implements CredentialProvider {
      * @param sessionToken the session token of a temporary key, or {@code null}: a secret
      */
     public record Exported(String secretId, String secretKey, String sessionToken) {
-        /** @return the values with the secrets masked, as {@link TencentCloudCredential#toString()} */
+        /** @return the values with the secrets masked, as {@link ApiKey#toString()} */
         @Override
         public String toString() {
             return "Exported[secretId=" + mask(secretId) + ", secretKey=****" + (sessionToken != null ? ", token=****" : "")
@@ -127,7 +127,7 @@ public final class TencentCloudCredential implements CredentialProvider {
 
     /** @return this key: a fixed key is its own provider */
     @Override
-    public TencentCloudCredential current() {
+    public ApiKey current() {
         return this;
     }
 
@@ -139,7 +139,7 @@ public final class TencentCloudCredential implements CredentialProvider {
 
     /** @return this key */
     @Override
-    public List<TencentCloudCredential> inUse() {
+    public List<ApiKey> inUse() {
         return List.of(this);
     }
 
@@ -167,7 +167,7 @@ public final class TencentCloudCredential implements CredentialProvider {
 
     @Override
     public String toString() {
-        return "TencentCloudCredential[secretId=" + maskedSecretId() + ", secretKey=****"
+        return "ApiKey[secretId=" + maskedSecretId() + ", secretKey=****"
                 + (sessionToken != null ? ", token=****" : "") + "]";
     }
 }

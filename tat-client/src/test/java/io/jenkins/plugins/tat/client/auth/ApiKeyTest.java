@@ -7,18 +7,18 @@ import io.jenkins.plugins.tat.client.InvalidRequestException;
 import io.jenkins.plugins.tat.client.rules.Violation;
 import org.junit.jupiter.api.Test;
 
-class TencentCloudCredentialTest {
+class ApiKeyTest {
 
     @Test
     void toStringMasksTheKeyAndTheToken() {
-        TencentCloudCredential c = new TencentCloudCredential("AKIDabcdefghijklmnop", "topSecretKeyValue", "sessionTokenValue");
+        ApiKey c = new ApiKey("AKIDabcdefghijklmnop", "topSecretKeyValue", "sessionTokenValue");
         assertThat(c.toString()).doesNotContain("topSecretKeyValue").doesNotContain("sessionTokenValue")
                 .doesNotContain("AKIDabcdefghijklmnop").contains("AKID…mnop");
     }
 
     @Test
     void surroundingWhiteSpaceIsRefusedWithoutEchoingTheKey() {
-        assertThatThrownBy(() -> new TencentCloudCredential("AKIDabcdefgh", " topSecretKeyValue\n"))
+        assertThatThrownBy(() -> new ApiKey("AKIDabcdefgh", " topSecretKeyValue\n"))
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("SecretKey")
                 .hasMessageContaining("white space")
@@ -27,14 +27,14 @@ class TencentCloudCredentialTest {
 
     @Test
     void blankValuesAreAllReported() {
-        assertThatThrownBy(() -> new TencentCloudCredential("", null, " "))
+        assertThatThrownBy(() -> new ApiKey("", null, " "))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.violations())
                         .extracting(Violation::field).containsExactly("SecretId", "SecretKey", "Token"));
     }
 
     @Test
     void aShortSecretIdIsMaskedWhole() {
-        assertThat(TencentCloudCredential.mask("AKID1234")).isEqualTo("****");
-        assertThat(TencentCloudCredential.mask("AKIDabcdefgh12345678")).isEqualTo("AKID…5678");
+        assertThat(ApiKey.mask("AKID1234")).isEqualTo("****");
+        assertThat(ApiKey.mask("AKIDabcdefgh12345678")).isEqualTo("AKID…5678");
     }
 }

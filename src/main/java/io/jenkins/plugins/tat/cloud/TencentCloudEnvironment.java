@@ -32,7 +32,7 @@ public final class TencentCloudEnvironment extends EnvironmentExpander {
     public static final String SECRET_ID = "TENCENTCLOUD_SECRET_ID";
     /** The SecretKey, read by the same tools. */
     public static final String SECRET_KEY = "TENCENTCLOUD_SECRET_KEY";
-    /** A temporary key's token, under the name the issue and most scripts use. */
+    /** A temporary key's token, under the name most scripts use. */
     public static final String SESSION_TOKEN = "TENCENTCLOUD_SESSION_TOKEN";
     /**
      * The same token under the names the tools read: tccli {@code TENCENTCLOUD_TOKEN} (its README,

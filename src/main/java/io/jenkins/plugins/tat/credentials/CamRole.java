@@ -97,7 +97,7 @@ public final class CamRole extends AbstractDescribableImpl<CamRole> implements S
                 .externalId(externalId).build();
     }
 
-    /** @return every broken rule of §9, each naming its field */
+    /** @return every broken rule of docs/dev/protocol.md §9, each naming its field */
     @NonNull
     @Restricted(NoExternalUse.class)
     public List<Violation> violations() {

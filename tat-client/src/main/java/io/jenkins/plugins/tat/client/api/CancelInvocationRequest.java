@@ -20,7 +20,7 @@ import java.util.List;
  */
 public final class CancelInvocationRequest {
 
-    /** Most instances one CancelInvocation may name (CLI-API). */
+    /** Most instances one CancelInvocation may name (docs/dev/protocol.md §4.6). */
     public static final int MAX_INSTANCES = 100;
 
     private final String invocationId;

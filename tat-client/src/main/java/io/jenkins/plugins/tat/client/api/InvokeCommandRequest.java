@@ -156,7 +156,7 @@ public final class InvokeCommandRequest {
         ArrayNode ids = body.putArray("InstanceIds");
         instanceIds.forEach(ids::add);
         if (hasParameters()) {
-            // The API takes Parameters as a JSON-encoded string, not as an object (CLI-API).
+            // The API takes Parameters as a JSON-encoded string, not as an object (docs/dev/protocol.md §4.1).
             body.put("Parameters", CommandParameters.toJson(checkParameters().values()));
         }
         if (username != null) {

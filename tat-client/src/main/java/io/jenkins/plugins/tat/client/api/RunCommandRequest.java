@@ -264,7 +264,7 @@ public final class RunCommandRequest {
             body.put("EnableParameter", true);
         }
         if (defaultParameters != null) {
-            // JSON-encoded strings, not objects, like InvokeCommand's Parameters (CLI-API).
+            // JSON-encoded strings, not objects, like InvokeCommand's Parameters (docs/dev/protocol.md §4.2).
             body.put("DefaultParameters", CommandParameters.toJson(defaultParameters.check().values()));
         }
         if (defaultParameterConfs != null) {

@@ -62,7 +62,7 @@ public final class ApiKey implements CredentialProvider {
         if (value == null || value.isBlank()) {
             violations.add(new Violation(field, "is empty; the API key needs a " + field, errorCode));
         } else if (!value.equals(value.strip())) {
-            // ERR: "key does not exist or is disabled; watch for stray whitespace"
+            // docs/dev/protocol.md §3.1: white space around a key is a common cause of SecretIdNotFound
             violations.add(new Violation(field,
                     "starts or ends with white space, which Tencent Cloud would reject; remove it", errorCode));
         } else if (!value.chars().allMatch(c -> c >= 0x21 && c <= 0x7E)) {

@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Keeps the requests of one API key in one region under TAT's rate limit.
  *
- * <p>TAT allows 20 requests per second for each action (TAT-CAT, docs/dev/protocol.md §4). Many builds on
+ * <p>TAT allows 20 requests per second for each action (docs/dev/protocol.md §4; the TAT API category page,
+ * https://www.tencentcloud.com/document/api/1147/46677). Many builds on
  * one Jenkins controller may share one key, so the limit is kept across all {@link TatClient}s
  * of the JVM that share a SecretId and region ({@link #shared}), for all actions together (the
  * stricter reading).

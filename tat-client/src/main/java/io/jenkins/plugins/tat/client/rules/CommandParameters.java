@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
  * The custom parameters of an InvokeCommand: a JSON object of string keys to string values, sent
  * as a JSON-encoded <em>string</em> in the {@code Parameters} field (docs/dev/protocol.md §4.1).
  *
- * <p>Rules (CLI-API InvokeCommand {@code Parameters}; error codes from the per-action list,
- * docs/dev/protocol.md §3.2):
+ * <p>Rules (InvokeCommand's {@code Parameters} in tccli api.json, docs/dev/protocol.md §0 and
+ * §4.1; error codes from the per-action list, docs/dev/protocol.md §3.2):
  * <ul>
  *   <li>valid JSON, and a JSON object — {@code InvalidParameterValue.ParameterInvalidJsonFormat};</li>
  *   <li>no key twice in the JSON text — {@code InvalidParameterValue.ParameterKeyDuplicated}

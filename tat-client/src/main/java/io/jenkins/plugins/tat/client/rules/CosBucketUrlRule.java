@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /**
  * The rule of {@code OutputCOSBucketUrl}: the bucket the TAT agent uploads each task's full output
  * to. The API says only "must start with https", with the example
- * {@code https://BucketName-123454321.cos.ap-beijing.myqcloud.com} (CLI-API; docs/dev/protocol.md §4.1).
+ * {@code https://BucketName-123454321.cos.ap-beijing.myqcloud.com} (docs/dev/protocol.md §4.1).
  *
  * <p>What the agent does with the URL decides the rest: it PUTs to the URL text followed by
  * {@code /<prefix>/<invocation>/<task>.log}, and signs that key alone (Tencent/tat-agent,

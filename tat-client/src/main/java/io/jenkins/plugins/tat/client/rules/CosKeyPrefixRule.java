@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * The rule of {@code OutputCOSKeyPrefix}, the "directory" in the bucket that the output goes to.
  *
- * <p>The API's rules (CLI-API; docs/dev/protocol.md §4.1): at most 60 characters, {@code /} separates
+ * <p>The API's rules (docs/dev/protocol.md §4.1): at most 60 characters, {@code /} separates
  * directories, no leading {@code /}, no {@code //}, no {@code ..} segment. Ours, on top:
  * <ul>
  *   <li>not blank, not only spaces, no space at either end, and no control, format, bidi or

@@ -9,7 +9,7 @@ import java.util.List;
  * The rule of the text fields the TAT agent hands to the instance's operating system as they are:
  * {@code Username} (the account the command runs as) and {@code WorkingDirectory}.
  *
- * <p>The API reference states no rule for either beyond their type (CLI-API; docs/dev/protocol.md §4.1), so
+ * <p>The API reference states no rule for either beyond their type (docs/dev/protocol.md §4.1), so
  * these are ours, chosen to refuse only what no operating system accepts or what a person could
  * not see:
  * <ul>

@@ -15,20 +15,20 @@ import java.util.stream.Collectors;
  * ({@link InvokeCommandRequest#validate()}) and a form field check in the Jenkins plugin use the
  * same code.
  *
- * <p>Sources: the machine-readable API definition (CLI-API, tccli {@code api.json} of 2026-06-01)
- * and the InvokeCommand page (TAT-INV), as summarised in docs/dev/protocol.md §4.1; error codes from the
+ * <p>Sources: the machine-readable API definition (tccli {@code api.json} of 2026-06-01) and the
+ * InvokeCommand page, both listed in docs/dev/protocol.md §0 and summarised in §4.1; error codes from the
  * Go SDK's per-action list (docs/dev/protocol.md §3.2). Each method returns every violation it finds, or an
  * empty list.
  */
 public final class InvokeCommandRules {
 
-    /** Most instances one InvokeCommand may target (CLI-API; an older intl page said 100). */
+    /** Most instances one InvokeCommand may target (docs/dev/protocol.md §4.1; an older intl page said 100). */
     public static final int MAX_INSTANCES = 200;
     /** Smallest Timeout, in seconds. */
     public static final long MIN_TIMEOUT = 1;
     /** Largest Timeout, in seconds (one day). */
     public static final long MAX_TIMEOUT = 86_400;
-    /** Longest OutputCOSKeyPrefix, in characters (CLI-API). */
+    /** Longest OutputCOSKeyPrefix, in characters (docs/dev/protocol.md §4.1). */
     public static final int MAX_COS_KEY_PREFIX = 60;
     /**
      * Longest Username, in characters. The API states no limit, so the cap is the longest sign-in
@@ -206,7 +206,7 @@ public final class InvokeCommandRules {
     /**
      * {@code OutputCOSKeyPrefix}: when given, 1 to {@value #MAX_COS_KEY_PREFIX} visible
      * characters, not only spaces, not starting with {@code /}, without {@code //} and without a
-     * {@code ..} segment (CLI-API); and without {@code \}, {@code %}, {@code ?}, {@code #} or a
+     * {@code ..} segment (docs/dev/protocol.md §4.1); and without {@code \}, {@code %}, {@code ?}, {@code #} or a
      * look-alike of {@code /} or {@code ..}. See {@link CosKeyPrefixRule} for why.
      *
      * @param prefix the key prefix, or {@code null}

@@ -18,25 +18,25 @@ import java.util.regex.Pattern;
  * shares with InvokeCommand (InstanceIds, Timeout, Username, WorkingDirectory, the COS output, the
  * parameter names and values) follow {@link InvokeCommandRules} and {@link CommandParameters}.
  *
- * <p>Sources: the RunCommand definition (CLI-API, tccli {@code api.json}), summarised in
+ * <p>Sources: the RunCommand definition (tccli {@code api.json}, docs/dev/protocol.md §0), summarised in
  * docs/dev/protocol.md §4.2; error codes from the list of docs/dev/protocol.md §3.2.
  */
 public final class RunCommandRules {
 
-    /** Most characters of the base64-encoded Content: 64 KB (CLI-API). */
+    /** Most characters of the base64-encoded Content: 64 KB (docs/dev/protocol.md §4.2). */
     public static final int MAX_CONTENT_BASE64 = 64 * 1024;
     /** The longest script, in UTF-8 bytes, whose base64 form fits {@link #MAX_CONTENT_BASE64}: 48 KB. */
     public static final int MAX_CONTENT_BYTES = MAX_CONTENT_BASE64 / 4 * 3;
-    /** Longest CommandName, in UTF-8 bytes (CLI-API: "up to 60 bytes"). */
+    /** Longest CommandName, in UTF-8 bytes (docs/dev/protocol.md §4.2: at most 60 bytes). */
     public static final int MAX_COMMAND_NAME_BYTES = 60;
-    /** Longest Description, in characters (CLI-API). */
+    /** Longest Description, in characters (docs/dev/protocol.md §4.2). */
     public static final int MAX_DESCRIPTION = 120;
     /** The command types TAT runs; SHELL is the default. */
     public static final List<String> COMMAND_TYPES = List.of("SHELL", "POWERSHELL", "BAT");
-    /** Most DefaultParameterConfs (CLI-API). */
+    /** Most DefaultParameterConfs (docs/dev/protocol.md §4.2). */
     public static final int MAX_DEFAULT_PARAMETER_CONFS = 20;
 
-    /** Letters, digits, {@code _}, {@code -}, {@code .} and Chinese (Han) characters (CLI-API). */
+    /** Letters, digits, {@code _}, {@code -}, {@code .} and Chinese (Han) characters (docs/dev/protocol.md §4.2). */
     private static final Pattern COMMAND_NAME = Pattern.compile("[a-zA-Z0-9_.\\-\\p{IsHan}]+");
 
     private RunCommandRules() {}

@@ -7,13 +7,13 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The formats of TAT resource IDs (docs/dev/protocol.md §5, TAT-GLOSS) and the parsing of ID lists typed by
- * people.
+ * The formats of TAT resource IDs (docs/dev/protocol.md §5, after the TAT glossary,
+ * https://cloud.tencent.com/document/product/1340/52695) and the parsing of ID lists typed by people.
  *
- * <p>The glossary gives 8 characters after the prefix, but the official examples show other
- * lengths for some kinds, so the checks accept 8 to 32 lower-case letters and digits: strict
- * enough to catch a typo or a pasted name, lenient enough not to refuse a valid ID if Tencent
- * lengthens them.
+ * <p>The glossary gives 8 or 10 characters after the prefix, depending on the kind, but the
+ * official examples show other lengths for some kinds, so the checks accept 8 to 32 lower-case
+ * letters and digits: strict enough to catch a typo or a pasted name, lenient enough not to
+ * refuse a valid ID if Tencent lengthens them.
  */
 public final class TatIds {
 

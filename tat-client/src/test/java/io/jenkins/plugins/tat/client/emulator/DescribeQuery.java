@@ -17,7 +17,7 @@ import java.util.function.Function;
  * 10 filters or more than 5 values in one: {@code LimitExceeded.FilterValueExceeded}; an unknown
  * filter name, or a filter without a name or values: {@code InvalidParameterValue.InvalidFilter};
  * more than 100 IDs, Limit outside [1, 100] or a negative Offset: {@code InvalidParameterValue}
- * (inferred: GOSDK lists the bare code for these actions, docs/dev/protocol.md §3.2); a malformed ID, given
+ * (inferred: the Go SDK lists the bare code for these actions, docs/dev/protocol.md §3.2); a malformed ID, given
  * directly or as the value of an ID filter: that ID kind's {@code InvalidParameterValue.Invalid*Id}.
  *
  * @param <T> the kind of item listed

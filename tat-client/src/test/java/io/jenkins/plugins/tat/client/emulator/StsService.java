@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * its token only, until it expires on the server clock.
  *
  * <p>Error codes. The parameter rules are §9's; the codes are AssumeRole's in the Go SDK
- * ({@code sts/v20180813/client.go}), the pairing of rule and code is inferred:
+ * (TencentCloud/tencentcloud-sdk-go, {@code tencentcloud/sts/v20180813/client.go}, docs/dev/protocol.md
+ * §0), the pairing of rule and code is inferred:
  * <ul>
  *   <li>a required field missing: {@code MissingParameter};</li>
  *   <li>a malformed RoleArn, RoleSessionName or ExternalId: {@code InvalidParameter.ParamError};</li>

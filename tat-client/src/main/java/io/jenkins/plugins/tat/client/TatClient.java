@@ -55,7 +55,8 @@ import java.util.concurrent.Executor;
  * saying the outcome is unknown and how to check it.
  *
  * <p>Every attempt has one deadline for connecting, the answer's headers and its whole body
- * ({@link Builder#requestTimeout}), and an answer larger than {@link Builder#maxResponseBytes} is
+ * ({@link Builder#requestTimeout}), every call one for all its attempts (at most twice the
+ * request timeout, or a client's {@link #withDeadline deadline}, whichever comes first), and an answer larger than {@link Builder#maxResponseBytes} is
  * refused without being read further. Text from the server is treated as hostile: the client's
  * secrets are taken out of every field of an answer (as they are, base64- or URL-encoded), error
  * messages are capped and their invisible characters written out, and an answer whose RequestId,
@@ -366,6 +367,14 @@ public final class TatClient {
         }
 
         /**
+         * How long one attempt may take, and so how long a whole call may take: a call, with its
+         * retries, the waits between them and the waits for the rate limit, ends within the
+         * request timeout times the attempts the {@link #retryPolicy} allows, but never later than
+         * twice the request timeout ({@link ApiCaller#callBudget()}). With the defaults (60 s, 5
+         * attempts) the longest call is 2 minutes: a server that never answers gets two attempts,
+         * the second one with the time left. A client {@link TatClient#withDeadline with a
+         * deadline} ends its calls by that deadline too, whichever comes first.
+         *
          * @param timeout how long one attempt may take, from connecting to the last byte of the
          *     answer (default 60 s)
          * @return this builder
@@ -376,6 +385,11 @@ public final class TatClient {
         }
 
         /**
+         * What to retry and how. Its attempts share the call's time: no attempt or retry starts
+         * once the {@link #requestTimeout}'s bound on the whole call (at most twice the request
+         * timeout) has passed, and each attempt gets at most the time left, so more attempts make
+         * a call no longer, only more persistent against failures that come quickly.
+         *
          * @param policy what to retry and how (default {@link RetryPolicy#standard()})
          * @return this builder
          */

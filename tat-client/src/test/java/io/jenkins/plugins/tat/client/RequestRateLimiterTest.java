@@ -149,6 +149,32 @@ class RequestRateLimiterTest extends TatClientTestSupport {
     }
 
     @Test
+    void aWaitWithADeadlineGivesUpAtItAndTakesNoPermit() throws Exception {
+        RequestRateLimiter limiter = new RequestRateLimiter(1, Duration.ofHours(1).toMillis());
+        limiter.acquire();
+
+        long start = System.nanoTime();
+        boolean taken = limiter.acquire(false, Deadline.after(Duration.ofMillis(300)));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(taken).isFalse();
+        assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(290)).isLessThan(Duration.ofSeconds(3));
+        limiter.release();
+        assertThatThrownBy(limiter::release).as("the refused wait took no permit").isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aWaitWithADeadlineForAPermitInFlightGivesUpAtItToo() throws Exception {
+        RequestRateLimiter limiter = new RequestRateLimiter(1, 1);
+        limiter.acquire(true); // in flight: nothing to time the wait by but the deadline
+
+        assertThat(limiter.acquire(true, Deadline.after(Duration.ofMillis(200)))).isFalse();
+        limiter.release(true);
+        assertThat(limiter.acquire(true, Deadline.after(Duration.ofSeconds(5)))).as("a free permit is taken").isTrue();
+        limiter.release(true);
+    }
+
+    @Test
     void aWaitingThreadThatIsInterruptedGetsInterruptedException() throws Exception {
         RequestRateLimiter limiter = new RequestRateLimiter(1, Duration.ofHours(1).toMillis());
         limiter.acquire();

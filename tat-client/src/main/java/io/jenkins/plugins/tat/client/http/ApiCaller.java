@@ -51,7 +51,9 @@ import javax.net.ssl.SSLHandshakeException;
  * <p>A call signs with TC3-HMAC-SHA256 the exact bytes it sends, with the key the provider gives
  * at each attempt; waits for the shared per-key rate limit ({@link RequestRateLimiter}); retries
  * what {@link RetryPolicy} allows; bounds each attempt (connecting, the headers, the whole body)
- * by the request timeout and refuses an answer larger than its limit ({@link CappedBodyHandler});
+ * by the request timeout, and the whole call, the wait for the rate limit included, by
+ * {@link #callBudget()} or the caller's {@link #withDeadline deadline}, whichever comes first;
+ * refuses an answer larger than its limit ({@link CappedBodyHandler});
  * checks the envelope (a RequestId that is a request ID, an error code of the documented shape);
  * takes the client's secrets out of everything an answer or a failure carries
  * ({@link SecretRedactor}); and explains a failure for the person who reads it, including, for an
@@ -74,6 +76,8 @@ public final class ApiCaller {
     public static final long DEFAULT_MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
     /** The default time one attempt may take. */
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
+    /** A call takes at most this many request timeouts in all ({@link #callBudget()}). */
+    public static final int MAX_ATTEMPTS_OF_TIME = 2;
 
     /** What the API documents as a RequestId: a UUID (docs/dev/protocol.md §3). */
     private static final Pattern REQUEST_ID =
@@ -193,23 +197,29 @@ public final class ApiCaller {
     public <R> R call(TatAction action, ObjectNode body, String outcomeHint, ResponseReader<R> reader)
             throws InterruptedException {
         byte[] bytes = ApiJson.write(body); // serialised once: these exact bytes are signed and sent
+        long start = System.nanoTime();
+        Deadline callDeadline = deadline.earlier(Deadline.after(callBudget()));
         List<TatException> earlier = new ArrayList<>();
         boolean renewedRefusedKey = false;
         for (int attempt = 1; ; attempt++) {
-            if (deadline.hasPassed()) {
+            if (callDeadline.hasPassed()) {
                 TatException late = earlier.isEmpty()
                         ? new TatTransportException(action.apiName(), action.apiName() + " was not sent: the time"
                                 + " allowed for it had passed", false, -1, null, false)
-                        : explain(action, earlier.remove(earlier.size() - 1), attempt - 1, outcomeHint);
+                        : explain(action, earlier.remove(earlier.size() - 1), attempt - 1, start, outcomeHint);
                 earlier.forEach(late::addSuppressed);
                 throw late;
             }
             TatException failure;
             boolean polling = action.isPolling();
             ApiKey key = credentials.current();
-            rateLimiter.acquire(polling);
+            if (!rateLimiter.acquire(polling, callDeadline)) {
+                TatException gaveUp = noPermit(action, start);
+                earlier.forEach(gaveUp::addSuppressed);
+                throw gaveUp;
+            }
             try {
-                Envelope answer = sendOnce(action, bytes, attemptTimeout(), key);
+                Envelope answer = sendOnce(action, bytes, attemptTimeout(callDeadline), key);
                 return reader.read(answer.body(), answer.requestId());
             } catch (TatException e) {
                 failure = e;
@@ -227,9 +237,9 @@ public final class ApiCaller {
                 continue;
             }
             Duration wait = retryPolicy.backoff(attempt);
-            boolean timeLeft = wait.compareTo(deadline.remaining()) < 0; // no retry starts past the deadline
+            boolean timeLeft = wait.compareTo(callDeadline.remaining()) < 0; // no retry starts past the deadline
             if (!timeLeft || !retryPolicy.shouldRetry(action, failure, attempt)) {
-                TatException reported = explain(action, failure, attempt, outcomeHint);
+                TatException reported = explain(action, failure, attempt, start, outcomeHint);
                 earlier.forEach(reported::addSuppressed);
                 throw reported;
             }
@@ -238,6 +248,32 @@ public final class ApiCaller {
             earlier.add(failure);
             Thread.sleep(wait.toMillis());
         }
+    }
+
+    /**
+     * The longest a call may take, its attempts, the waits between them and the waits for the rate
+     * limit included: the request timeout times the attempts allowed, but at most twice the
+     * request timeout. So a server that never answers costs a read-only call two attempts (the
+     * second one gets what is left), not five full timeouts and the backoff between them; failures
+     * that come quickly (a refusal for the rate limit) still get every attempt of the policy.
+     *
+     * @return {@link #MAX_ATTEMPTS_OF_TIME} request timeouts, or fewer if the policy allows fewer
+     *     attempts
+     */
+    public Duration callBudget() {
+        return requestTimeout.multipliedBy(Math.min(retryPolicy.maxAttempts(), MAX_ATTEMPTS_OF_TIME));
+    }
+
+    /** The rate limit had no permit for the call before its deadline: nothing was sent. */
+    private TatTransportException noPermit(TatAction action, long start) {
+        return new TatTransportException(action.apiName(), action.apiName() + " was not sent: the rate limit of TAT"
+                + " requests for this key and region gave it no turn within the time allowed for the call ("
+                + durationText(elapsedSince(start)) + "). Many requests of the same key are under way; nothing was"
+                + " changed, and the call may be made again later.", false, -1, null, false);
+    }
+
+    private static Duration elapsedSince(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
     }
 
     /**
@@ -265,9 +301,13 @@ public final class ApiCaller {
     }
 
     /** Turns the last failure into the one reported, adding what the caller needs to know. */
-    private static TatException explain(TatAction action, TatException failure, int attempts, String outcomeHint) {
+    private static TatException explain(TatAction action, TatException failure, int attempts, long start,
+            String outcomeHint) {
         if (failure instanceof TatTransportException transport) {
-            String tries = attempts > 1 ? " (after " + attempts + " attempts)" : "";
+            String tries = attempts > 1
+                    ? " (after " + attempts + " attempts, " + durationText(roundedToSeconds(elapsedSince(start)))
+                            + " in all)"
+                    : "";
             boolean worth = transport.worthRetrying();
             if (!transport.mayHaveReachedServer()) {
                 return new TatTransportException(action.apiName(), transport.getMessage() + tries
@@ -280,15 +320,24 @@ public final class ApiCaller {
                         + " sent again, because a second " + action.apiName() + " would act twice. " + outcomeHint,
                         true, transport.httpStatus(), transport.getCause(), worth);
             }
-            return new TatTransportException(action.apiName(), transport.getMessage() + tries, true,
-                    transport.httpStatus(), transport.getCause(), worth);
+            return new TatTransportException(action.apiName(), transport.getMessage() + tries + ". " + action.apiName()
+                    + " only reads, so nothing was changed: it is safe to call again.", true, transport.httpStatus(),
+                    transport.getCause(), worth);
         }
         return failure;
     }
 
-    /** The time one attempt may take: the request timeout, or what is left before the deadline. */
-    private Duration attemptTimeout() {
-        Duration left = deadline.remaining();
+    private static Duration roundedToSeconds(Duration d) {
+        return Duration.ofSeconds(d.plusMillis(500).getSeconds());
+    }
+
+    /**
+     * The time one attempt may take: the request timeout, or what is left before the call's
+     * deadline, in whole milliseconds rounded up (a first attempt starts some microseconds after
+     * its call, and still gets the whole request timeout).
+     */
+    private Duration attemptTimeout(Deadline callDeadline) {
+        Duration left = Duration.ofMillis((callDeadline.remaining().toNanos() + 999_999) / 1_000_000);
         Duration timeout = left.compareTo(requestTimeout) < 0 ? left : requestTimeout;
         return timeout.isZero() ? Duration.ofMillis(1) : timeout;
     }

@@ -301,10 +301,15 @@ class TatClientHostileTextTest extends TatClientTestSupport {
         emu.faults().forAction("DescribeInvocations").answer(envelope("\"TotalCount\":\"many\",\"InvocationSet\":"
                 + "{\"not\":\"a list\"},\"RequestId\":\"" + UUID.randomUUID() + "\""), 100);
 
-        Throwable thrown = catchThrowable(() -> sts().describeInvocations(DescribeInvocationsRequest.builder().build()));
+        Throwable thrown = failureOf(() -> sts().describeInvocations(DescribeInvocationsRequest.builder().build()));
 
-        assertThat(thrown == null || thrown instanceof TatException).as("only TatExceptions leave the client: " + thrown)
-                .isTrue();
+        // Not an empty page: a watcher would take the invocations it asked for as missing.
+        assertThat(thrown).isInstanceOfSatisfying(TatTransportException.class, e -> {
+            assertThat(e.worthRetrying()).isTrue();
+            assertThat(e.mayHaveReachedServer()).isTrue();
+        }).hasMessageContaining("DescribeInvocations with a response that cannot be used")
+                .hasMessageContaining("its TotalCount is missing or not a number").hasMessageContaining("after 4 attempts");
+        assertThat(emu.received("DescribeInvocations")).isEqualTo(4);
     }
 
     @Test

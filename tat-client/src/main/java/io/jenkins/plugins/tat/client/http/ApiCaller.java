@@ -220,7 +220,11 @@ public final class ApiCaller {
             }
             try {
                 Envelope answer = sendOnce(action, bytes, attemptTimeout(callDeadline), key);
-                return reader.read(answer.body(), answer.requestId());
+                try {
+                    return reader.read(answer.body(), answer.requestId());
+                } catch (MalformedAnswerException e) {
+                    throw unusable(action, e.getMessage() + " (RequestId: " + answer.requestId() + ")", true);
+                }
             } catch (TatException e) {
                 failure = e;
             } catch (RuntimeException e) {

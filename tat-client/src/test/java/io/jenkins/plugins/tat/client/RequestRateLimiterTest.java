@@ -14,14 +14,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * {@link RequestRateLimiter}: the limiter every {@link TatClient} of the JVM shares per SecretId
  * and region, which keeps many builds on one key under TAT's 20 requests per second.
  */
+@Timeout(value = 60, unit = TimeUnit.SECONDS) // every test here waits on a server, a limiter or a thread
 class RequestRateLimiterTest extends TatClientTestSupport {
 
     /** A SecretId no other test uses, so that this test has the shared limiter to itself. */

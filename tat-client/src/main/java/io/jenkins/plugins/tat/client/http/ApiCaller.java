@@ -272,7 +272,7 @@ public final class ApiCaller {
     private TatTransportException noPermit(TatAction action, long start) {
         return new TatTransportException(action.apiName(), action.apiName() + " was not sent: the rate limit of TAT"
                 + " requests for this key and region gave it no turn within the time allowed for the call ("
-                + durationText(elapsedSince(start)) + "). Many requests of the same key are under way; nothing was"
+                + roughly(elapsedSince(start)) + "). Many requests of the same key are under way; nothing was"
                 + " changed, and the call may be made again later.", false, -1, null, false);
     }
 
@@ -309,7 +309,7 @@ public final class ApiCaller {
             String outcomeHint) {
         if (failure instanceof TatTransportException transport) {
             String tries = attempts > 1
-                    ? " (after " + attempts + " attempts, " + durationText(roundedToSeconds(elapsedSince(start)))
+                    ? " (after " + attempts + " attempts, " + roughly(elapsedSince(start))
                             + " in all)"
                     : "";
             boolean worth = transport.worthRetrying();
@@ -331,8 +331,9 @@ public final class ApiCaller {
         return failure;
     }
 
-    private static Duration roundedToSeconds(Duration d) {
-        return Duration.ofSeconds(d.plusMillis(500).getSeconds());
+    /** A time taken, for a message: in whole seconds from about a second on, else in milliseconds. */
+    private static String roughly(Duration d) {
+        return d.toMillis() < 950 ? d.toMillis() + " ms" : d.plusMillis(500).getSeconds() + " s";
     }
 
     /**

@@ -6,6 +6,7 @@ import io.jenkins.plugins.tat.client.api.TatAction;
 import io.jenkins.plugins.tat.client.auth.ApiKey;
 import io.jenkins.plugins.tat.client.auth.CredentialProvider;
 import io.jenkins.plugins.tat.client.http.ApiCaller;
+import io.jenkins.plugins.tat.client.http.CallerSettings;
 import io.jenkins.plugins.tat.client.http.RequestRateLimiter;
 import io.jenkins.plugins.tat.client.rules.Endpoints;
 import io.jenkins.plugins.tat.client.text.Texts;
@@ -65,7 +66,7 @@ public final class StsClient {
      */
     public static StsClient of(ApiKey key, TatClient.Builder settings) {
         Objects.requireNonNull(key, "key");
-        ApiCaller.Builder sts = settings.callerSettings();
+        CallerSettings sts = settings.callerSettings();
         String region = sts.region() != null ? sts.region() : DEFAULT_REGION;
         ApiCaller api = sts.product(STS)
                 .credentials(key)

@@ -20,6 +20,7 @@ import io.jenkins.plugins.tat.client.auth.ApiKey;
 import io.jenkins.plugins.tat.client.auth.AssumedRoleCredentials;
 import io.jenkins.plugins.tat.client.auth.CredentialProvider;
 import io.jenkins.plugins.tat.client.http.ApiCaller;
+import io.jenkins.plugins.tat.client.http.CallerSettings;
 import io.jenkins.plugins.tat.client.http.RequestRateLimiter;
 import io.jenkins.plugins.tat.client.http.ResponseIds;
 import io.jenkins.plugins.tat.client.http.RetryPolicy;
@@ -293,7 +294,7 @@ public final class TatClient {
 
     /** Builds a {@link TatClient}. */
     public static final class Builder {
-        private final ApiCaller.Builder settings = ApiCaller.builder(TAT, DEFAULT_ENDPOINT);
+        private final CallerSettings settings = CallerSettings.of(TAT, DEFAULT_ENDPOINT);
 
         private Builder() {}
 
@@ -433,7 +434,7 @@ public final class TatClient {
          *
          * @return a copy: changing it leaves this builder as it is
          */
-        public ApiCaller.Builder callerSettings() {
+        public CallerSettings callerSettings() {
             return settings.copy();
         }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.tat.client.Deadline;
-import io.jenkins.plugins.tat.client.InvalidRequestException;
 import io.jenkins.plugins.tat.client.Language;
 import io.jenkins.plugins.tat.client.TatException;
 import io.jenkins.plugins.tat.client.TatTransportException;
@@ -12,9 +11,6 @@ import io.jenkins.plugins.tat.client.TencentCloudApiException;
 import io.jenkins.plugins.tat.client.api.TatAction;
 import io.jenkins.plugins.tat.client.auth.ApiKey;
 import io.jenkins.plugins.tat.client.auth.CredentialProvider;
-import io.jenkins.plugins.tat.client.rules.Endpoints;
-import io.jenkins.plugins.tat.client.rules.Regions;
-import io.jenkins.plugins.tat.client.rules.Violation;
 import io.jenkins.plugins.tat.client.signing.Tc3Request;
 import io.jenkins.plugins.tat.client.signing.Tc3Signature;
 import io.jenkins.plugins.tat.client.signing.Tc3Signer;
@@ -35,7 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -103,7 +98,7 @@ public final class ApiCaller {
     private final SecretRedactor redactor;
     private final Deadline deadline;
 
-    private ApiCaller(Builder b, URI endpoint) {
+    ApiCaller(CallerSettings b, URI endpoint) {
         this.credentials = b.credentials;
         this.product = b.product;
         this.region = b.region;
@@ -137,15 +132,6 @@ public final class ApiCaller {
         this.maxResponseBytes = base.maxResponseBytes;
         this.redactor = base.redactor;
         this.deadline = deadline;
-    }
-
-    /**
-     * @param product the API to speak
-     * @param defaultEndpoint the endpoint used unless one is set
-     * @return a new builder
-     */
-    public static Builder builder(Product product, URI defaultEndpoint) {
-        return new Builder(product, defaultEndpoint);
     }
 
     /** @return the region requests act on */
@@ -588,207 +574,5 @@ public final class ApiCaller {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .executor(exchangeExecutor())
                 .build();
-    }
-
-    /**
-     * The settings of an {@link ApiCaller}. The façades' builders keep one and document each
-     * setting; {@link #copy()} lets a client of another API start from a TAT client's settings.
-     */
-    public static final class Builder {
-        private CredentialProvider credentials;
-        private Product product;
-        private String region;
-        private URI endpoint;
-        private HttpClient httpClient;
-        private Clock clock = Clock.systemUTC();
-        private Language language;
-        private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
-        private RetryPolicy retryPolicy = RetryPolicy.standard();
-        private RequestRateLimiter rateLimiter;
-        private String requestClient = "tencentcloud-tat-jenkins";
-        private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
-
-        private Builder(Product product, URI endpoint) {
-            this.product = Objects.requireNonNull(product, "product");
-            this.endpoint = endpoint;
-        }
-
-        /** @return a builder with the same settings, to change some of them */
-        public Builder copy() {
-            Builder b = new Builder(product, endpoint);
-            b.credentials = credentials;
-            b.region = region;
-            b.httpClient = httpClient;
-            b.clock = clock;
-            b.language = language;
-            b.requestTimeout = requestTimeout;
-            b.retryPolicy = retryPolicy;
-            b.rateLimiter = rateLimiter;
-            b.requestClient = requestClient;
-            b.maxResponseBytes = maxResponseBytes;
-            return b;
-        }
-
-        /**
-         * @param product the API to speak
-         * @return this builder
-         */
-        public Builder product(Product product) {
-            this.product = Objects.requireNonNull(product, "product");
-            return this;
-        }
-
-        /**
-         * @param provider where each request's key comes from (required)
-         * @return this builder
-         */
-        public Builder credentials(CredentialProvider provider) {
-            this.credentials = provider;
-            return this;
-        }
-
-        /**
-         * @param region the region to act on (required)
-         * @return this builder
-         */
-        public Builder region(String region) {
-            this.region = region;
-            return this;
-        }
-
-        /** @return the region set, or {@code null} */
-        public String region() {
-            return region;
-        }
-
-        /**
-         * @param endpoint scheme and host of the API
-         * @return this builder
-         */
-        public Builder endpoint(URI endpoint) {
-            this.endpoint = endpoint;
-            return this;
-        }
-
-        /** @return the endpoint set, or the default given to {@link ApiCaller#builder} */
-        public URI endpoint() {
-            return endpoint;
-        }
-
-        /**
-         * @param httpClient the HTTP client, or {@code null} for a shared default one
-         * @return this builder
-         */
-        public Builder httpClient(HttpClient httpClient) {
-            this.httpClient = httpClient;
-            return this;
-        }
-
-        /**
-         * @param clock the clock for {@code X-TC-Timestamp}
-         * @return this builder
-         */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        /** @return the clock set, or the system's */
-        public Clock clock() {
-            return clock;
-        }
-
-        /**
-         * @param language the language of the API's error messages, or {@code null} for the API's default
-         * @return this builder
-         */
-        public Builder language(Language language) {
-            this.language = language;
-            return this;
-        }
-
-        /**
-         * @param timeout how long one attempt may take
-         * @return this builder
-         */
-        public Builder requestTimeout(Duration timeout) {
-            this.requestTimeout = Objects.requireNonNull(timeout, "timeout");
-            return this;
-        }
-
-        /**
-         * @param policy what to retry and how
-         * @return this builder
-         */
-        public Builder retryPolicy(RetryPolicy policy) {
-            this.retryPolicy = Objects.requireNonNull(policy, "policy");
-            return this;
-        }
-
-        /**
-         * @param limiter the rate limiter, or {@code null} for the one shared by the key and region
-         * @return this builder
-         */
-        public Builder rateLimiter(RequestRateLimiter limiter) {
-            this.rateLimiter = limiter;
-            return this;
-        }
-
-        /**
-         * @param maxBytes the largest answer read
-         * @return this builder
-         */
-        public Builder maxResponseBytes(long maxBytes) {
-            this.maxResponseBytes = maxBytes;
-            return this;
-        }
-
-        /**
-         * @param requestClient sent as {@code X-TC-RequestClient}, naming the caller
-         * @return this builder
-         */
-        public Builder requestClient(String requestClient) {
-            this.requestClient = Objects.requireNonNull(requestClient, "requestClient");
-            return this;
-        }
-
-        /**
-         * @param what what is being configured, for the message, e.g. {@code "TAT client configuration"}
-         * @return the caller
-         * @throws InvalidRequestException if the credentials are missing, or a setting is malformed
-         */
-        public ApiCaller build(String what) {
-            List<Violation> violations = new ArrayList<>();
-            if (credentials == null) {
-                violations.add(new Violation("Credential", "is required: a SecretId and SecretKey", "AuthFailure"));
-            }
-            Regions.check(region).ifPresent(violations::add);
-            if (requestTimeout.isNegative() || requestTimeout.isZero()) {
-                violations.add(new Violation("RequestTimeout", "must be positive, not " + requestTimeout, "InvalidParameter"));
-            }
-            if (maxResponseBytes < 1024) {
-                violations.add(new Violation("MaxResponseBytes", "must be at least 1024, not " + maxResponseBytes,
-                        "InvalidParameter"));
-            }
-            if (requestClient.isEmpty() || requestClient.length() > 128
-                    || !requestClient.chars().allMatch(c -> c >= 0x21 && c <= 0x7E)) {
-                violations.add(new Violation("RequestClient", "must be 1 to 128 visible ASCII characters: "
-                        + Texts.shorten(requestClient), "InvalidParameter"));
-            }
-            URI normalised = normaliseEndpoint(endpoint, violations);
-            if (!violations.isEmpty()) {
-                throw new InvalidRequestException(what, violations);
-            }
-            return new ApiCaller(this, normalised);
-        }
-
-        private static URI normaliseEndpoint(URI endpoint, List<Violation> violations) {
-            Optional<Violation> problem = Endpoints.check(endpoint);
-            if (problem.isPresent()) {
-                violations.add(problem.get());
-                return null;
-            }
-            return Endpoints.normalise(endpoint);
-        }
     }
 }

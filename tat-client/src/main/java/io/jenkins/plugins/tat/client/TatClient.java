@@ -49,20 +49,22 @@ import java.util.concurrent.Executor;
  * }</pre>
  *
  * <p>Every call validates its request first and sends nothing if a rule is broken
- * ({@link InvalidRequestException}); signs with TC3-HMAC-SHA256 the exact bytes it sends; waits
- * for the shared per-key rate limit ({@link RequestRateLimiter}); and retries what
- * {@link RetryPolicy} allows: {@link ApiCaller} does all that for it. A call that may have run but gave no usable answer is never sent
- * again for InvokeCommand or CancelInvocation: it fails with a {@link TatTransportException}
- * saying the outcome is unknown and how to check it.
+ * ({@link InvalidRequestException}), then hands it to one {@link ApiCaller}, which signs with
+ * TC3-HMAC-SHA256 the exact bytes it sends, waits for the shared per-key rate limit
+ * ({@link RequestRateLimiter}) and retries what {@link RetryPolicy} allows. A call that may have
+ * run but gave no usable answer is never sent again for InvokeCommand, RunCommand or
+ * CancelInvocation: it fails with a {@link TatTransportException} saying the outcome is unknown
+ * and how to check it.
  *
  * <p>Every attempt has one deadline for connecting, the answer's headers and its whole body
- * ({@link Builder#requestTimeout}), every call one for all its attempts (at most twice the
- * request timeout, or a client's {@link #withDeadline deadline}, whichever comes first), and an answer larger than {@link Builder#maxResponseBytes} is
- * refused without being read further. Text from the server is treated as hostile: the client's
- * secrets are taken out of every field of an answer (as they are, base64- or URL-encoded), error
- * messages are capped and their invisible characters written out, and an answer whose RequestId,
- * error code or IDs do not have their documented forms counts as unusable. No exception but a
- * {@link TatException} (and {@link InterruptedException}) leaves a call.
+ * ({@link Builder#requestTimeout}); every call one for all its attempts (at most twice the request
+ * timeout, or a client's {@link #withDeadline deadline} if that comes first); and an answer larger
+ * than {@link Builder#maxResponseBytes} is refused without being read further. Text from the
+ * server is treated as hostile: the client's secrets are taken out of every field of an answer
+ * (as they are, base64- or URL-encoded), error messages are capped and their invisible characters
+ * written out, and an answer whose RequestId, error code, IDs or page shape are not the documented
+ * ones counts as unusable. No exception but a {@link TatException} (and
+ * {@link InterruptedException}) leaves a call.
  *
  * <p>Instances are immutable and thread-safe: one client can serve many builds at once. Every
  * call answers interrupts with {@link InterruptedException}.

@@ -51,6 +51,20 @@ public final class Deadline {
         return !none && nanoTime - System.nanoTime() <= 0;
     }
 
+    /**
+     * @param other another deadline
+     * @return whichever of the two comes first
+     */
+    public Deadline earlier(Deadline other) {
+        if (other.none) {
+            return this;
+        }
+        if (none) {
+            return other;
+        }
+        return other.nanoTime - nanoTime < 0 ? other : this;
+    }
+
     /** @return whether this is {@link #none()} */
     public boolean isNone() {
         return none;

@@ -5,6 +5,8 @@ import io.jenkins.plugins.tat.client.api.AssumeRoleResponse;
 import io.jenkins.plugins.tat.client.api.TatAction;
 import io.jenkins.plugins.tat.client.auth.ApiKey;
 import io.jenkins.plugins.tat.client.auth.CredentialProvider;
+import io.jenkins.plugins.tat.client.http.ApiCaller;
+import io.jenkins.plugins.tat.client.http.CallerSettings;
 import io.jenkins.plugins.tat.client.http.RequestRateLimiter;
 import io.jenkins.plugins.tat.client.rules.Endpoints;
 import io.jenkins.plugins.tat.client.text.Texts;
@@ -16,9 +18,9 @@ import java.util.Objects;
 
 /**
  * A client for Tencent Cloud STS (API 2018-08-13, service {@code sts}): AssumeRole, the temporary
- * key of a CAM role (docs/dev/protocol.md §9). It is a {@link TatClient} speaking STS's service name and
- * version, so an STS call is signed, rate-limited, retried and checked exactly as a TAT call is;
- * only the API differs. The long-term key it signs with is the one that assumes the role.
+ * key of a CAM role (docs/dev/protocol.md §9). It names its action to an {@link ApiCaller} speaking
+ * STS's service name and version, so an STS call is signed, rate-limited, retried and checked
+ * exactly as a TAT call is; only the API differs. The long-term key it signs with is the one that assumes the role.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -40,14 +42,14 @@ public final class StsClient {
 
     private static final String DOMAIN = ".tencentcloudapi.com";
 
-    private final TatClient api;
-    private final ApiKey key;
-    private final Clock clock;
+    private static final ApiCaller.Product STS = new ApiCaller.Product(SERVICE, API_VERSION);
 
-    private StsClient(TatClient api, ApiKey key, Clock clock) {
+    private final ApiCaller api;
+    private final ApiKey key;
+
+    private StsClient(ApiCaller api, ApiKey key) {
         this.api = api;
         this.key = key;
-        this.clock = clock;
     }
 
     /**
@@ -64,16 +66,16 @@ public final class StsClient {
      */
     public static StsClient of(ApiKey key, TatClient.Builder settings) {
         Objects.requireNonNull(key, "key");
-        String region = settings.regionSetting() != null ? settings.regionSetting() : DEFAULT_REGION;
-        TatClient api = settings.copy()
-                .product(new TatClient.ApiProduct(SERVICE, API_VERSION))
-                .credential(key)
-                .endpoint(endpointFor(settings.endpointSetting()))
+        CallerSettings sts = settings.callerSettings();
+        String region = sts.region() != null ? sts.region() : DEFAULT_REGION;
+        ApiCaller api = sts.product(STS)
+                .credentials(key)
+                .endpoint(endpointFor(sts.endpoint()))
                 .region(region)
                 // STS's quota (600 a second, §9) is not TAT's.
                 .rateLimiter(RequestRateLimiter.shared("sts " + key.secretId(), region))
-                .build();
-        return new StsClient(api, key, settings.clockSetting());
+                .build("STS client configuration");
+        return new StsClient(api, key);
     }
 
     /**
@@ -115,7 +117,7 @@ public final class StsClient {
 
     /** @return the clock requests are stamped with; a temporary key's life is measured on it */
     public Clock clock() {
-        return clock;
+        return api.clock();
     }
 
     /**

@@ -15,14 +15,17 @@ import io.jenkins.plugins.tat.client.emulator.AdjustableClock;
 import io.jenkins.plugins.tat.client.emulator.EmulatedRole;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * {@link AssumedRoleCredentials}: one temporary key until its renewal time, then the next; what
  * happens when renewing fails. The emulator and the client read the same adjustable clock, so a
  * key's hours pass in an instant.
  */
+@Timeout(value = 60, unit = TimeUnit.SECONDS) // every test here waits on a server, a limiter or a thread
 class AssumedRoleCredentialsTest extends TatClientTestSupport {
 
     private static final String ROLE = StsClientTest.ROLE;

@@ -10,8 +10,10 @@ import io.jenkins.plugins.tat.client.api.InvokeCommandRequest;
 import io.jenkins.plugins.tat.client.rules.Violation;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -20,6 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The bad inputs of issue 9 against the emulator: each is refused with its field and error code,
  * and the emulator receives nothing; the valid edge cases next to them are sent as they are.
  */
+@Timeout(value = 60, unit = TimeUnit.SECONDS) // every test here waits on a server, a limiter or a thread
 class RefusedInputsAreNotSentTest extends TatClientTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();

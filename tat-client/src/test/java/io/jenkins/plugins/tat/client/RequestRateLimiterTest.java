@@ -14,14 +14,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * {@link RequestRateLimiter}: the limiter every {@link TatClient} of the JVM shares per SecretId
  * and region, which keeps many builds on one key under TAT's 20 requests per second.
  */
+@Timeout(value = 60, unit = TimeUnit.SECONDS) // every test here waits on a server, a limiter or a thread
 class RequestRateLimiterTest extends TatClientTestSupport {
 
     /** A SecretId no other test uses, so that this test has the shared limiter to itself. */
@@ -146,6 +149,32 @@ class RequestRateLimiterTest extends TatClientTestSupport {
         next.join();
 
         assertThat(outcome.get()).isNull();
+    }
+
+    @Test
+    void aWaitWithADeadlineGivesUpAtItAndTakesNoPermit() throws Exception {
+        RequestRateLimiter limiter = new RequestRateLimiter(1, Duration.ofHours(1).toMillis());
+        limiter.acquire();
+
+        long start = System.nanoTime();
+        boolean taken = limiter.acquire(false, Deadline.after(Duration.ofMillis(300)));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(taken).isFalse();
+        assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(290)).isLessThan(Duration.ofSeconds(3));
+        limiter.release();
+        assertThatThrownBy(limiter::release).as("the refused wait took no permit").isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aWaitWithADeadlineForAPermitInFlightGivesUpAtItToo() throws Exception {
+        RequestRateLimiter limiter = new RequestRateLimiter(1, 1);
+        limiter.acquire(true); // in flight: nothing to time the wait by but the deadline
+
+        assertThat(limiter.acquire(true, Deadline.after(Duration.ofMillis(200)))).isFalse();
+        limiter.release(true);
+        assertThat(limiter.acquire(true, Deadline.after(Duration.ofSeconds(5)))).as("a free permit is taken").isTrue();
+        limiter.release(true);
     }
 
     @Test

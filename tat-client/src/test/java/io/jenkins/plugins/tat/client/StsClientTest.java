@@ -10,10 +10,13 @@ import io.jenkins.plugins.tat.client.emulator.EmulatedRole;
 import io.jenkins.plugins.tat.client.emulator.RecordedRequest;
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** {@link StsClient}: AssumeRole against the emulated STS, signed and checked like a TAT call. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS) // every test here waits on a server, a limiter or a thread
 class StsClientTest extends TatClientTestSupport {
 
     static final String ROLE = "qcs::cam::uin/100000000001:roleName/jenkins-deploy";

@@ -20,9 +20,12 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** {@link TatClient#runCommand} and {@link TatClient#describeAutomationAgentStatus} against the emulator. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS) // every test here waits on a server, a limiter or a thread
 class TatClientRunCommandTest extends TatClientTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * A {@link TatClient} signing with a CAM role's temporary key ({@link AssumedRoleCredentials}):
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * with the next, a key the API refuses is replaced once, and no temporary key means no request.
  * The emulator and the client read the same adjustable clock.
  */
+@Timeout(value = 60, unit = TimeUnit.SECONDS) // every test here waits on a server, a limiter or a thread
 class TatClientTemporaryKeyTest extends TatClientTestSupport {
 
     private static final String ROLE = StsClientTest.ROLE;

@@ -29,12 +29,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * {@link TatClient} against the emulator: the emulator verifies every request's TC3 signature
  * with its own code, so each passing call shows the two implementations agree.
  */
+@Timeout(value = 60, unit = TimeUnit.SECONDS) // every test here waits on a server, a limiter or a thread
 class TatClientTest extends TatClientTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();

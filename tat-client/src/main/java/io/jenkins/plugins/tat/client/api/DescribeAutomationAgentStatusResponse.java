@@ -23,9 +23,16 @@ public record DescribeAutomationAgentStatusResponse(long totalCount, List<Automa
         agents = List.copyOf(agents);
     }
 
+    /**
+     * @param response the answer's {@code Response}
+     * @param requestId its RequestId
+     * @return the page
+     * @throws io.jenkins.plugins.tat.client.http.MalformedAnswerException if TotalCount or the set
+     *     is missing or of another shape ({@link ApiJson#count}, {@link ApiJson#entries})
+     */
     public static DescribeAutomationAgentStatusResponse fromJson(JsonNode response, String requestId) {
-        Long total = ApiJson.number(response, "TotalCount");
-        List<AutomationAgent> items = ApiJson.list(response, "AutomationAgentSet", AutomationAgent::fromJson);
-        return new DescribeAutomationAgentStatusResponse(total == null ? items.size() : total, items, requestId);
+        long total = ApiJson.count(response, "TotalCount");
+        List<AutomationAgent> items = ApiJson.entries(response, "AutomationAgentSet", total, AutomationAgent::fromJson);
+        return new DescribeAutomationAgentStatusResponse(total, items, requestId);
     }
 }

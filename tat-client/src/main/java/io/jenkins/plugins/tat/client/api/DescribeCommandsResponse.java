@@ -22,9 +22,16 @@ public record DescribeCommandsResponse(long totalCount, List<Command> commands, 
         commands = List.copyOf(commands);
     }
 
+    /**
+     * @param response the answer's {@code Response}
+     * @param requestId its RequestId
+     * @return the page
+     * @throws io.jenkins.plugins.tat.client.http.MalformedAnswerException if TotalCount or the set
+     *     is missing or of another shape ({@link ApiJson#count}, {@link ApiJson#entries})
+     */
     public static DescribeCommandsResponse fromJson(JsonNode response, String requestId) {
-        Long total = ApiJson.number(response, "TotalCount");
-        List<Command> items = ApiJson.list(response, "CommandSet", Command::fromJson);
-        return new DescribeCommandsResponse(total == null ? items.size() : total, items, requestId);
+        long total = ApiJson.count(response, "TotalCount");
+        List<Command> items = ApiJson.entries(response, "CommandSet", total, Command::fromJson);
+        return new DescribeCommandsResponse(total, items, requestId);
     }
 }

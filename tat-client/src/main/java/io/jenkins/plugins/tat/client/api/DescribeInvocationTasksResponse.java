@@ -22,9 +22,16 @@ public record DescribeInvocationTasksResponse(long totalCount, List<InvocationTa
         tasks = List.copyOf(tasks);
     }
 
+    /**
+     * @param response the answer's {@code Response}
+     * @param requestId its RequestId
+     * @return the page
+     * @throws io.jenkins.plugins.tat.client.http.MalformedAnswerException if TotalCount or the set
+     *     is missing or of another shape ({@link ApiJson#count}, {@link ApiJson#entries})
+     */
     public static DescribeInvocationTasksResponse fromJson(JsonNode response, String requestId) {
-        Long total = ApiJson.number(response, "TotalCount");
-        List<InvocationTask> items = ApiJson.list(response, "InvocationTaskSet", InvocationTask::fromJson);
-        return new DescribeInvocationTasksResponse(total == null ? items.size() : total, items, requestId);
+        long total = ApiJson.count(response, "TotalCount");
+        List<InvocationTask> items = ApiJson.entries(response, "InvocationTaskSet", total, InvocationTask::fromJson);
+        return new DescribeInvocationTasksResponse(total, items, requestId);
     }
 }

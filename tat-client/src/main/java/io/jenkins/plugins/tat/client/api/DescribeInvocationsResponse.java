@@ -22,9 +22,16 @@ public record DescribeInvocationsResponse(long totalCount, List<Invocation> invo
         invocations = List.copyOf(invocations);
     }
 
+    /**
+     * @param response the answer's {@code Response}
+     * @param requestId its RequestId
+     * @return the page
+     * @throws io.jenkins.plugins.tat.client.http.MalformedAnswerException if TotalCount or the set
+     *     is missing or of another shape ({@link ApiJson#count}, {@link ApiJson#entries})
+     */
     public static DescribeInvocationsResponse fromJson(JsonNode response, String requestId) {
-        Long total = ApiJson.number(response, "TotalCount");
-        List<Invocation> items = ApiJson.list(response, "InvocationSet", Invocation::fromJson);
-        return new DescribeInvocationsResponse(total == null ? items.size() : total, items, requestId);
+        long total = ApiJson.count(response, "TotalCount");
+        List<Invocation> items = ApiJson.entries(response, "InvocationSet", total, Invocation::fromJson);
+        return new DescribeInvocationsResponse(total, items, requestId);
     }
 }

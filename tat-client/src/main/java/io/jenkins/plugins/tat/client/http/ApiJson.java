@@ -131,6 +131,47 @@ public final class ApiJson {
         return List.copyOf(items);
     }
 
+    /**
+     * A page's total, e.g. {@code TotalCount}: an integer of at least 0. A page without one is not
+     * read as a page of what it holds, since a caller could take an item that is missing from it
+     * for one that does not exist.
+     *
+     * @throws MalformedAnswerException if it is missing, null, not an integer or negative
+     */
+    public static long count(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < 0) {
+            throw new MalformedAnswerException("its " + field + " is missing or not a number");
+        }
+        return value.asLong();
+    }
+
+    /**
+     * A page's items, e.g. {@code InvocationSet}: an array of objects. Unlike {@link #list}, a set
+     * of another shape fails the answer instead of reading as an empty page. A missing or null set
+     * is read as empty only when the page's total is 0 too.
+     *
+     * @param total the page's total, from {@link #count}
+     * @throws MalformedAnswerException if the set is not an array of objects
+     */
+    public static <T> List<T> entries(JsonNode node, String field, long total, Function<JsonNode, T> reader) {
+        JsonNode array = node.get(field);
+        if ((array == null || array.isNull()) && total == 0) {
+            return List.of();
+        }
+        if (array == null || !array.isArray()) {
+            throw new MalformedAnswerException("its " + field + " is missing or not a list");
+        }
+        List<T> items = new ArrayList<>(array.size());
+        for (JsonNode item : array) {
+            if (!item.isObject()) {
+                throw new MalformedAnswerException("an entry of its " + field + " is not an object");
+            }
+            items.add(reader.apply(item));
+        }
+        return List.copyOf(items);
+    }
+
     public static List<String> strings(JsonNode node, String field) {
         return list(node, field, JsonNode::asText);
     }

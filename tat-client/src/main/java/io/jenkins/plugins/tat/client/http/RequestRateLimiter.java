@@ -1,5 +1,6 @@
 package io.jenkins.plugins.tat.client.http;
 
+import io.jenkins.plugins.tat.client.Deadline;
 import io.jenkins.plugins.tat.client.TatClient;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -127,6 +128,20 @@ public final class RequestRateLimiter {
      *     permit is then taken
      */
     public void acquire(boolean polling) throws InterruptedException {
+        acquire(polling, Deadline.none());
+    }
+
+    /**
+     * Like {@link #acquire(boolean)}, giving up at a deadline: a call that must end by then does
+     * not wait for a permit past it.
+     *
+     * @param polling whether the request polls (see {@link #acquire(boolean)})
+     * @param deadline when to stop waiting; {@link Deadline#none()} waits as long as it takes
+     * @return {@code true} once a permit is taken (release it as {@link #acquire(boolean)} says);
+     *     {@code false} if the deadline came first, and no permit is then taken
+     * @throws InterruptedException if interrupted while waiting; no permit is then taken
+     */
+    public boolean acquire(boolean polling, Deadline deadline) throws InterruptedException {
         synchronized (lock) {
             if (!polling) {
                 priorityWaiting++;
@@ -142,15 +157,20 @@ public final class RequestRateLimiter {
                         if (polling) {
                             pollingInFlight++;
                         }
-                        return;
+                        return true;
+                    }
+                    long left = deadline.isNone() ? Long.MAX_VALUE : deadline.remaining().toNanos();
+                    if (left <= 0) {
+                        return false;
                     }
                     End oldest = oldestEnd(polling && room);
-                    if (oldest == null) {
+                    if (oldest == null && deadline.isNone()) {
                         lock.wait(); // the permits in question are in flight: wait for a release
                     } else {
-                        // Wait until that answered request leaves the window (or a release), then
-                        // look again: another thread may have taken the free place meanwhile.
-                        TimeUnit.NANOSECONDS.timedWait(lock, Math.max(windowNanos - (now - oldest.at()), 1));
+                        // Wait until that answered request leaves the window (or a release, or the
+                        // deadline), then look again: another thread may have taken the place meanwhile.
+                        long untilFree = oldest == null ? left : Math.max(windowNanos - (now - oldest.at()), 1);
+                        TimeUnit.NANOSECONDS.timedWait(lock, Math.min(untilFree, left));
                     }
                 }
             } finally {

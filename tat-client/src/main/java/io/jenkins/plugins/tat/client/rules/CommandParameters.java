@@ -116,7 +116,7 @@ public final class CommandParameters {
                 } else if (valueToken == JsonToken.VALUE_STRING) {
                     values.put(key, parser.getText());
                 } else {
-                    violations.add(notString(field, key, describe(valueToken)));
+                    violations.add(notString(field, key, jsonKindOf(valueToken)));
                     values.put(key, null);
                 }
                 parser.skipChildren();
@@ -249,7 +249,7 @@ public final class CommandParameters {
                 "InvalidParameterValue.ParameterValueNotString");
     }
 
-    private static String describe(JsonToken token) {
+    private static String jsonKindOf(JsonToken token) {
         return switch (token) {
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
             case VALUE_TRUE, VALUE_FALSE -> "a boolean";

@@ -64,10 +64,10 @@ final class CosKeyPrefixRule {
         violations.addAll(pathRules(prefix, shown));
         violations.addAll(urlRules(prefix, shown));
         PathLookAlikes.slash(prefix).ifPresent(cp -> violations.add(violation(shown + " contains "
-                + PathLookAlikes.describe(cp) + ", which looks like '/' but is not a directory separator; use '/'"
+                + PathLookAlikes.codePointName(cp) + ", which looks like '/' but is not a directory separator; use '/'"
                 + " or another character")));
         PathLookAlikes.dotDot(prefix).ifPresent(cp -> violations.add(violation(shown + " contains "
-                + PathLookAlikes.describe(cp) + ", which reads as '..' without being one; use plain '.' characters")));
+                + PathLookAlikes.codePointName(cp) + ", which reads as '..' without being one; use plain '.' characters")));
         return violations;
     }
 

@@ -101,7 +101,7 @@ public final class PathLookAlikes {
      * @param cp a code point
      * @return how it reads: its name and code, e.g. {@code U+FF0F FULLWIDTH SOLIDUS}
      */
-    public static String describe(int cp) {
+    public static String codePointName(int cp) {
         String name = Character.getName(cp);
         return String.format("U+%04X", cp) + (name == null ? "" : " " + name);
     }

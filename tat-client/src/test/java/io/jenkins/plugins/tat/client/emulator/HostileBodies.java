@@ -41,13 +41,15 @@ final class HostileBodies {
     }
 
     /**
-     * A well-formed answer of {@code bytes} bytes: {@code {"Response":{"Pad":"aaaa…","RequestId":"…"}}}.
+     * A well-formed answer of {@code bytes} bytes, an empty page to any Describe:
+     * {@code {"Response":{"Pad":"aaaa…","TotalCount":0,"RequestId":"…"}}}.
      *
      * @param declared whether to send its Content-Length (a client can then refuse it unread)
      */
     static HttpReply.Stream huge(long bytes, boolean declared, Duration delay) {
         byte[] head = "{\"Response\":{\"Pad\":\"".getBytes(StandardCharsets.US_ASCII);
-        byte[] tail = ("\",\"RequestId\":\"" + UUID.randomUUID() + "\"}}").getBytes(StandardCharsets.US_ASCII);
+        byte[] tail = ("\",\"TotalCount\":0,\"RequestId\":\"" + UUID.randomUUID() + "\"}}")
+                .getBytes(StandardCharsets.US_ASCII);
         long padding = Math.max(0, bytes - head.length - tail.length);
         long[] left = {padding};
         int[] stage = {0};

@@ -14,14 +14,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The body stream that {@link TatClient} reads answers from, fed here as the JDK client feeds it:
  * it hands the bytes on in order, asks for more only as they are read, and ends the exchange when
  * the answer is too large, its deadline has passed, the reader is interrupted or stops reading.
  */
+@Timeout(value = 60, unit = TimeUnit.SECONDS) // every test here waits on a server, a limiter or a thread
 class CappedBodyHandlerTest {
 
     private static final long FAR = System.nanoTime() + 3_600_000_000_000L;

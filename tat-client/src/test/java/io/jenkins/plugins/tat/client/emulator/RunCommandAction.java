@@ -92,7 +92,7 @@ final class RunCommandAction implements TatAction {
         if (!List.of("SHELL", "POWERSHELL", "BAT").contains(type)) {
             throw new TatApiError("InvalidParameterValue", "CommandType `" + type + "` is not SHELL, POWERSHELL or BAT.");
         }
-        EmulatedInstance.Kind kind = InvokeCommandAction.checkInstanceIds(instanceIds);
+        EmulatedInstance.Kind kind = InvokeCommandAction.checkInstanceIds(instanceIds, context.state().maxInstancesPerCall);
         timeout.ifPresent(InvokeCommandAction::checkTimeout);
         username.ifPresent(InvokeCommandAction::checkUsername);
         workingDirectory.ifPresent(InvokeCommandAction::checkWorkingDirectory);

@@ -226,6 +226,24 @@ public final class TatEmulator implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Sets the most InstanceIds one InvokeCommand or RunCommand takes (default 200); more are
+     * refused with {@code InvalidParameterValue.LimitExceeded} and nothing runs, as a service
+     * keeping the older documented limit of 100 would.
+     *
+     * @param max the limit, at least 1
+     * @return this
+     */
+    public TatEmulator maxInstancesPerCall(int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("max must be at least 1");
+        }
+        synchronized (state) {
+            state.maxInstancesPerCall = max;
+        }
+        return this;
+    }
+
     private TatEmulator registerInstance(EmulatedInstance instance) {
         synchronized (state) {
             state.instances.put(instance.instanceId(), new InstanceState(instance));

@@ -443,6 +443,21 @@ public final class TatEmulator implements AutoCloseable {
         }
     }
 
+    /**
+     * @param commandId a saved command
+     * @return it, as stored (with its tags)
+     * @throws NoSuchElementException if no such command is saved
+     */
+    public EmulatedCommand savedCommand(String commandId) {
+        synchronized (state) {
+            EmulatedCommand command = state.commands.get(commandId);
+            if (command == null) {
+                throw new NoSuchElementException("no saved command " + commandId);
+            }
+            return command;
+        }
+    }
+
     /** @return every invocation in creation order, as it is now (emulator clock) */
     public List<EmulatedInvocation> invocations() {
         synchronized (state) {

@@ -27,9 +27,9 @@ public final class RolloutPlan implements Serializable {
     private final List<List<String>> slices;
 
     private RolloutPlan(List<String> targets, Waves waves, List<List<String>> slices) {
-        this.targets = targets;
+        this.targets = List.copyOf(targets);
         this.waves = waves;
-        this.slices = slices;
+        this.slices = List.copyOf(slices);
     }
 
     /**

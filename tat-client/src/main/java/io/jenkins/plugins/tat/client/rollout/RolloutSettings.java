@@ -2,6 +2,7 @@ package io.jenkins.plugins.tat.client.rollout;
 
 import io.jenkins.plugins.tat.client.InvalidRequestException;
 import io.jenkins.plugins.tat.client.rules.Violation;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -16,13 +17,18 @@ final class RolloutSettings {
 
     /** A whole number or {@code "N"} / {@code "N%"}; empty for any other shape or text. */
     static Optional<Amount> amount(Object value) {
-        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
-            long n = ((Number) value).longValue();
-            return n >= 0 && n <= Integer.MAX_VALUE ? Optional.of(new Amount((int) n, false)) : Optional.empty();
-        }
-        if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && n.doubleValue() >= 0
-                && n.doubleValue() <= Integer.MAX_VALUE) {
-            return Optional.of(new Amount(n.intValue(), false)); // Groovy may pass 2.0 or a BigDecimal
+        if (value instanceof Number n) {
+            // Groovy may pass 2, 2L, 2.0 or a BigDecimal: any whole number in range will do.
+            BigDecimal d;
+            try {
+                d = new BigDecimal(n.toString());
+            } catch (NumberFormatException e) {
+                return Optional.empty(); // NaN, infinity
+            }
+            boolean whole = d.signum() == 0 || d.stripTrailingZeros().scale() <= 0;
+            return whole && d.signum() >= 0 && d.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0
+                    ? Optional.of(new Amount(d.intValueExact(), false))
+                    : Optional.empty();
         }
         if (value instanceof CharSequence text) {
             Matcher m = NUMBER_OR_PERCENT.matcher(text);

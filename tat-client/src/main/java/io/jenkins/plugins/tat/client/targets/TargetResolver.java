@@ -110,8 +110,10 @@ public final class TargetResolver {
                     found.judgeOnline(i);
                 }
             }
+        } else if (selector instanceof ScalingGroupInstances s) {
+            resolveScalingGroups(s, found);
         } else {
-            resolveScalingGroups((ScalingGroupInstances) selector, found);
+            throw new IllegalStateException("unknown selector " + selector.getClass()); // the interface is sealed
         }
         ResolvedTargets resolved = new ResolvedTargets(selector.describe(), found.instances(), found.skipped());
         if (resolved.isEmpty() && !allowEmpty) {

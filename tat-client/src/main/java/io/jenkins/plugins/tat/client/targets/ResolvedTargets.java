@@ -82,6 +82,32 @@ public final class ResolvedTargets implements Serializable {
         return skipped;
     }
 
+    /**
+     * The same targets with some moved to the skipped ones, e.g. those whose agent a pre-flight
+     * check found offline ({@code AgentCheck.Result.notOnline()}): one offline agent makes TAT
+     * refuse a whole InvokeCommand, so they are left out, not sent.
+     *
+     * @param instanceIds instances to skip; those not among the instances to run on are ignored
+     * @param reason why, e.g. {@code agent offline}
+     * @return the new targets; this one if nothing changes
+     */
+    public ResolvedTargets skipping(java.util.Collection<String> instanceIds, String reason) {
+        java.util.Set<String> skip = new java.util.HashSet<>(instanceIds);
+        if (instances.stream().noneMatch(i -> skip.contains(i.instanceId()))) {
+            return this;
+        }
+        List<ResolvedInstance> kept = new ArrayList<>();
+        List<SkippedInstance> nowSkipped = new ArrayList<>(skipped);
+        for (ResolvedInstance i : instances) {
+            if (skip.contains(i.instanceId())) {
+                nowSkipped.add(new SkippedInstance(i.instanceId(), i.name(), reason));
+            } else {
+                kept.add(i);
+            }
+        }
+        return new ResolvedTargets(selector, kept, nowSkipped);
+    }
+
     /** @return whether there is nothing to run on */
     public boolean isEmpty() {
         return instances.isEmpty();

@@ -218,4 +218,22 @@ class TargetResolverTest extends TargetsTestSupport {
         assertThat(resolver().resolve(CvmInstancesByTags.of(TagTerm.of("app", "web")), false).instanceIds())
                 .containsExactly("ins-aaaa0001");
     }
+
+    @Test
+    void instancesWhoseAgentIsOfflineAreMovedToTheSkippedOnes() throws Exception {
+        emu.fleetInstance(FleetInstance.cvm("ins-aaaa0001").tag("app", "web"));
+        emu.fleetInstance(FleetInstance.cvm("ins-aaaa0002").tag("app", "web"));
+        emu.instance(io.jenkins.plugins.tat.client.emulator.EmulatedInstance.cvm("ins-aaaa0002").agentOnline(false));
+        ResolvedTargets resolved = resolver().resolve(CvmInstancesByTags.of(TagTerm.of("app", "web")), false);
+
+        io.jenkins.plugins.tat.client.preflight.AgentCheck.Result agents = io.jenkins.plugins.tat.client.preflight
+                .AgentCheck.check(settings().build(), resolved.instanceIds());
+        ResolvedTargets checked = resolved.skipping(agents.notOnline(), "agent offline");
+
+        assertThat(checked.instanceIds()).containsExactly("ins-aaaa0001");
+        assertThat(checked.skipped()).containsExactly(new SkippedInstance("ins-aaaa0002", "ins-aaaa0002",
+                "agent offline"));
+        assertThat(checked.matched()).isEqualTo(2);
+        assertThat(resolved.skipping(List.of("ins-zzzz0009"), "agent offline")).isSameAs(resolved);
+    }
 }

@@ -48,9 +48,11 @@ final class ListingCall {
             int maxValues, boolean ownLimiter) {
         CallerSettings own = settings.callerSettings().product(product);
         if (ownLimiter) {
-            String key = own.credentials() == null ? "none" : own.credentials().keyId();
-            own.endpoint(ServiceEndpoints.beside(own.endpoint(), product.service()))
-                    .rateLimiter(RequestRateLimiter.shared(product.service() + " " + key, own.region()));
+            own.endpoint(ServiceEndpoints.beside(own.endpoint(), product.service()));
+            if (own.credentials() != null && own.region() != null) { // else build() says what is missing
+                own.rateLimiter(RequestRateLimiter.shared(product.service() + " " + own.credentials().keyId(),
+                        own.region()));
+            }
         }
         return new ListingCall(own.build(product.service() + " client configuration"), action, permission, maxValues);
     }

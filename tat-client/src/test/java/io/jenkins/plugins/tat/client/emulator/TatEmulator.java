@@ -27,8 +27,10 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Actions: InvokeCommand, RunCommand, DescribeInvocations, DescribeInvocationTasks,
- * DescribeCommands, DescribeAutomationAgentStatus, CancelInvocation; and, for requests signed for
- * the service {@code sts}, STS's AssumeRole ({@link #role}). Everything else answers InvalidAction.
+ * DescribeCommands, DescribeAutomationAgentStatus, CancelInvocation, DescribeRegisterInstances;
+ * for requests signed for the service {@code sts}, STS's AssumeRole ({@link #role}); and for
+ * {@code cvm}, {@code lighthouse} and {@code as}, the listings of instances by tag and scaling group
+ * ({@link #fleetInstance}). Everything else answers InvalidAction.
  * All methods are thread-safe.
  */
 public final class TatEmulator implements AutoCloseable {

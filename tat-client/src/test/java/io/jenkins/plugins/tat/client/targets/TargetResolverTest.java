@@ -236,4 +236,11 @@ class TargetResolverTest extends TargetsTestSupport {
         assertThat(checked.matched()).isEqualTo(2);
         assertThat(resolved.skipping(List.of("ins-zzzz0009"), "agent offline")).isSameAs(resolved);
     }
+
+    @Test
+    void settingsWithoutARegionAreRefusedClearly() {
+        assertThatThrownBy(() -> TargetResolver.of(io.jenkins.plugins.tat.client.TatClient.builder()
+                .credential(new io.jenkins.plugins.tat.client.auth.ApiKey(SECRET_ID, SECRET_KEY))))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("Region");
+    }
 }

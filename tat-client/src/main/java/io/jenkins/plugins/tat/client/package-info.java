@@ -10,6 +10,12 @@
  * {@link io.jenkins.plugins.tat.client.TatTransportException} (no usable answer). No message of
  * this package ever contains a SecretKey or session token.
  *
+ * <p>Fleets: {@link io.jenkins.plugins.tat.client.targets} finds instances by tag or Auto Scaling
+ * group through CVM, Lighthouse, Auto Scaling and TAT's own listing;
+ * {@link io.jenkins.plugins.tat.client.fleet} sends a fleet in batches of one call each;
+ * {@link io.jenkins.plugins.tat.client.rollout} cuts it into waves and decides, after each, whether
+ * the next is sent.
+ *
  * <p>The wire protocol followed is described in the project's {@code docs/dev/protocol.md}; section numbers
  * quoted in comments refer to it.
  */

@@ -3,6 +3,7 @@ package io.jenkins.plugins.tat.client.api;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.tat.client.StsClient;
 import io.jenkins.plugins.tat.client.http.ApiJson;
+import io.jenkins.plugins.tat.client.rules.ScopeDownPolicyRule;
 import io.jenkins.plugins.tat.client.rules.Violation;
 import io.jenkins.plugins.tat.client.text.Texts;
 import java.util.ArrayList;
@@ -13,8 +14,8 @@ import java.util.regex.Pattern;
 /**
  * STS AssumeRole (version 2018-08-13): a temporary key for a CAM role (docs/dev/protocol.md §9). Immutable;
  * {@link #validate()} checks every field against §9's rules, and {@link StsClient} sends nothing
- * when one is broken. {@code Policy}, {@code Tags} and {@code SourceIdentity} are not supported:
- * the role's own policy applies.
+ * when one is broken. An optional {@code Policy} narrows what the temporary key may do
+ * ({@link ScopeDownPolicyRule}); {@code Tags} and {@code SourceIdentity} are not supported.
  *
  * <p>Also the identity of a temporary key in caches: two equal requests stand for the same role
  * session, so {@link #equals} compares every field.
@@ -44,8 +45,10 @@ public final class AssumeRoleRequest {
     private final String roleSessionName;
     private final Integer durationSeconds;
     private final String externalId;
+    private final String policy;
 
     private AssumeRoleRequest(Builder b) {
+        this.policy = b.policy;
         this.roleArn = b.roleArn;
         this.roleSessionName = b.roleSessionName;
         this.durationSeconds = b.durationSeconds;
@@ -86,6 +89,11 @@ public final class AssumeRoleRequest {
         return externalId;
     }
 
+    /** @return the scope-down policy document (not URL-encoded), or {@code null} for the role's own policy alone */
+    public String policy() {
+        return policy;
+    }
+
     /** @return every broken rule; empty when the request may be sent */
     public List<Violation> validate() {
         List<Violation> violations = new ArrayList<>();
@@ -113,6 +121,7 @@ public final class AssumeRoleRequest {
             violations.add(new Violation("ExternalId", "must be 2 to 128 letters, digits or +=,.@:/_- characters",
                     "InvalidParameter.ParamError"));
         }
+        ScopeDownPolicyRule.check(policy).ifPresent(violations::add);
         return violations;
     }
 
@@ -126,6 +135,9 @@ public final class AssumeRoleRequest {
         if (externalId != null) {
             body.put("ExternalId", externalId);
         }
+        if (policy != null) {
+            body.put("Policy", ScopeDownPolicyRule.encode(policy));
+        }
         return body;
     }
 
@@ -133,12 +145,13 @@ public final class AssumeRoleRequest {
     public boolean equals(Object o) {
         return o instanceof AssumeRoleRequest other && Objects.equals(roleArn, other.roleArn)
                 && Objects.equals(roleSessionName, other.roleSessionName)
-                && Objects.equals(durationSeconds, other.durationSeconds) && Objects.equals(externalId, other.externalId);
+                && Objects.equals(durationSeconds, other.durationSeconds) && Objects.equals(externalId, other.externalId)
+                && Objects.equals(policy, other.policy);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(roleArn, roleSessionName, durationSeconds, externalId);
+        return Objects.hash(roleArn, roleSessionName, durationSeconds, externalId, policy);
     }
 
     /** The external ID is left out: a trust policy may treat it as a shared secret. */
@@ -146,7 +159,8 @@ public final class AssumeRoleRequest {
     public String toString() {
         return "AssumeRoleRequest[RoleArn=" + Texts.shorten(roleArn) + ", RoleSessionName=" + Texts.shorten(roleSessionName)
                 + (durationSeconds != null ? ", DurationSeconds=" + durationSeconds : "")
-                + (externalId != null ? ", ExternalId=****" : "") + "]";
+                + (externalId != null ? ", ExternalId=****" : "")
+                + (policy != null ? ", Policy=(" + policy.length() + " characters)" : "") + "]";
     }
 
     /** Builds an {@link AssumeRoleRequest}. */
@@ -155,6 +169,7 @@ public final class AssumeRoleRequest {
         private final String roleSessionName;
         private Integer durationSeconds;
         private String externalId;
+        private String policy;
 
         private Builder(String roleArn, String roleSessionName) {
             this.roleArn = roleArn;
@@ -177,6 +192,16 @@ public final class AssumeRoleRequest {
          */
         public Builder externalId(String externalId) {
             this.externalId = externalId;
+            return this;
+        }
+
+        /**
+         * @param policy a CAM policy document (JSON, not URL-encoded) narrowing what the temporary
+         *     key may do within the role's own policy, or {@code null} (blank counts as none)
+         * @return this builder
+         */
+        public Builder policy(String policy) {
+            this.policy = policy == null || policy.isBlank() ? null : policy;
             return this;
         }
 

@@ -57,6 +57,7 @@ public final class RunCommandRequest {
     private final String username;
     private final String outputCosBucketUrl;
     private final String outputCosKeyPrefix;
+    private final List<Tag> tags;
 
     /** Parameters as a map or as JSON text, checked by {@link CommandParameters} under a field's name. */
     private record Parameters(String field, Map<?, ?> map, String json) {
@@ -89,6 +90,7 @@ public final class RunCommandRequest {
         this.username = b.username;
         this.outputCosBucketUrl = b.outputCosBucketUrl;
         this.outputCosKeyPrefix = b.outputCosKeyPrefix;
+        this.tags = b.tags;
     }
 
     /** @return a new builder */
@@ -114,6 +116,7 @@ public final class RunCommandRequest {
         b.username = username;
         b.outputCosBucketUrl = outputCosBucketUrl;
         b.outputCosKeyPrefix = outputCosKeyPrefix;
+        b.tags = tags;
         return b;
     }
 
@@ -175,6 +178,11 @@ public final class RunCommandRequest {
     /** @return the COS key prefix for the output, if given */
     public Optional<String> outputCosKeyPrefix() {
         return Optional.ofNullable(outputCosKeyPrefix);
+    }
+
+    /** @return the tags a saved command carries, in order; empty when none */
+    public List<Tag> tags() {
+        return tags == null ? List.of() : tags;
     }
 
     /** @return the placeholders of the script */
@@ -241,6 +249,7 @@ public final class RunCommandRequest {
         violations.addAll(InvokeCommandRules.username(username));
         violations.addAll(InvokeCommandRules.outputCosBucketUrl(outputCosBucketUrl));
         violations.addAll(InvokeCommandRules.outputCosKeyPrefix(outputCosKeyPrefix));
+        violations.addAll(RunCommandRules.tags(tags(), saveCommand));
         return violations;
     }
 
@@ -284,6 +293,10 @@ public final class RunCommandRequest {
         username().ifPresent(v -> body.put("Username", v));
         outputCosBucketUrl().ifPresent(v -> body.put("OutputCOSBucketUrl", v));
         outputCosKeyPrefix().ifPresent(v -> body.put("OutputCOSKeyPrefix", v));
+        if (!tags().isEmpty()) {
+            ArrayNode list = body.putArray("Tags");
+            tags().forEach(t -> list.addObject().put("Key", t.key()).put("Value", t.value()));
+        }
         return body;
     }
 
@@ -315,6 +328,10 @@ public final class RunCommandRequest {
         outputCosBucketUrl().ifPresent(v -> s.append(", OutputCOSBucketUrl=")
                 .append(Texts.shorten(UrlText.withoutUserInfo(v))));
         outputCosKeyPrefix().ifPresent(v -> s.append(", OutputCOSKeyPrefix=").append(Texts.shorten(v)));
+        if (!tags().isEmpty()) {
+            s.append(", Tags=").append(tags().stream().map(t -> Texts.shorten(t.key()) + "=" + Texts.shorten(t.value()))
+                    .toList());
+        }
         return s.append(']').toString();
     }
 
@@ -339,6 +356,7 @@ public final class RunCommandRequest {
         private String username;
         private String outputCosBucketUrl;
         private String outputCosKeyPrefix;
+        private List<Tag> tags;
 
         private Builder() {}
 
@@ -493,6 +511,27 @@ public final class RunCommandRequest {
          */
         public Builder outputCosKeyPrefix(String prefix) {
             this.outputCosKeyPrefix = prefix;
+            return this;
+        }
+
+        /**
+         * @param commandTags the tags of the saved command (only with {@link #saveCommand}), at
+         *     most {@value RunCommandRules#MAX_TAGS}, e.g. {@code Map.of("team", "web")}, or
+         *     {@code null} for none
+         * @return this builder
+         */
+        public Builder tags(Map<String, String> commandTags) {
+            this.tags = commandTags == null ? null : commandTags.entrySet().stream()
+                    .map(e -> new Tag(e.getKey(), e.getValue())).toList();
+            return this;
+        }
+
+        /**
+         * @param commandTags the tags of the saved command, in order, or {@code null} for none
+         * @return this builder
+         */
+        public Builder tags(List<Tag> commandTags) {
+            this.tags = commandTags == null ? null : List.copyOf(commandTags);
             return this;
         }
 

@@ -5,7 +5,8 @@ import io.jenkins.plugins.tat.client.http.RequestRateLimiter;
 
 /**
  * The API actions this library calls, with what the retry policy and the rate limiter must know
- * about each: TAT's, and STS's AssumeRole for temporary keys.
+ * about each: TAT's, STS's AssumeRole for temporary keys, and the CVM, Lighthouse and Auto Scaling
+ * listings that find a fleet by tag or scaling group.
  */
 public enum TatAction {
     /** Runs a saved command. Has side effects: a second call runs the command again. */
@@ -27,7 +28,18 @@ public enum TatAction {
      * twice: a second call issues a second key, and the first expires unused. Not polling: it is
      * made once per key, before a deployment or a wait can go on.
      */
-    ASSUME_ROLE("AssumeRole", true, false);
+    ASSUME_ROLE("AssumeRole", true, false),
+    /**
+     * TAT: lists managed ("register") instances, by tag among other filters; once per resolution
+     * of targets, never in a loop (docs/dev/protocol.md §10).
+     */
+    DESCRIBE_REGISTER_INSTANCES("DescribeRegisterInstances", true, false),
+    /** CVM (not TAT, service {@code cvm}): lists CVM instances, once per resolution of targets. */
+    CVM_DESCRIBE_INSTANCES("DescribeInstances", true, false),
+    /** Lighthouse (service {@code lighthouse}): lists Lighthouse instances, once per resolution of targets. */
+    LIGHTHOUSE_DESCRIBE_INSTANCES("DescribeInstances", true, false),
+    /** Auto Scaling (service {@code as}): lists the instances of scaling groups, once per resolution of targets. */
+    DESCRIBE_AUTO_SCALING_INSTANCES("DescribeAutoScalingInstances", true, false);
 
     private final String apiName;
     private final boolean readOnly;

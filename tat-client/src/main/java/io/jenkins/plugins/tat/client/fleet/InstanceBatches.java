@@ -9,7 +9,12 @@ import java.util.Objects;
 /** Splits a fleet's instance IDs into the batches that one call each may carry. */
 public final class InstanceBatches {
 
-    /** Instances per batch: the most one InvokeCommand or RunCommand takes. */
+    /**
+     * Instances per batch: the most one InvokeCommand or RunCommand takes, the one setting every
+     * split of a fleet (and of a rollout's waves) uses. The current docs say 200, an older page
+     * said 100; should TAT refuse a full batch as too large, {@link BatchSender} sends it again as
+     * two halves instead of failing the deployment.
+     */
     public static final int BATCH_SIZE = InvokeCommandRules.MAX_INSTANCES;
 
     private InstanceBatches() {}

@@ -85,6 +85,11 @@ public final class CallerSettings {
         return this;
     }
 
+    /** @return the credentials so far, or {@code null} if none were given */
+    public CredentialProvider credentials() {
+        return credentials;
+    }
+
     /**
      * @param region the region to act on (required)
      * @return these settings

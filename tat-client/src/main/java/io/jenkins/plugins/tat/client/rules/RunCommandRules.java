@@ -35,6 +35,8 @@ public final class RunCommandRules {
     public static final List<String> COMMAND_TYPES = List.of("SHELL", "POWERSHELL", "BAT");
     /** Most DefaultParameterConfs (docs/dev/protocol.md §4.2). */
     public static final int MAX_DEFAULT_PARAMETER_CONFS = 20;
+    /** The most tags a saved command carries (docs/dev/protocol.md §4.2). */
+    public static final int MAX_TAGS = 10;
 
     /** Letters, digits, {@code _}, {@code -}, {@code .} and Chinese (Han) characters (docs/dev/protocol.md §4.2). */
     private static final Pattern COMMAND_NAME = Pattern.compile("[a-zA-Z0-9_.\\-\\p{IsHan}]+");
@@ -220,6 +222,40 @@ public final class RunCommandRules {
                         + " has no {{" + Texts.shorten(name) + "}}" + (placeholders.names().isEmpty() ? ""
                                 : "; it uses " + String.join(", ", placeholders.names().stream().map(Texts::shorten).toList())),
                         "InvalidParameterValue"));
+            }
+        }
+        return violations;
+    }
+
+    /**
+     * Tags: at most {@value #MAX_TAGS}, each key once, keys and values by Tencent Cloud's tag rules
+     * ({@link TagRules}); only for a command that is saved, since TAT uses them for nothing else.
+     *
+     * @param tags the tags, empty for none
+     * @param saveCommand whether the command is saved
+     * @return the violations
+     */
+    public static List<Violation> tags(List<io.jenkins.plugins.tat.client.api.Tag> tags, boolean saveCommand) {
+        List<Violation> violations = new ArrayList<>();
+        if (tags.isEmpty()) {
+            return violations;
+        }
+        if (!saveCommand) {
+            violations.add(new Violation("Tags", "apply only to a saved command: set SaveCommand, or give no tags",
+                    "InvalidParameter"));
+        }
+        if (tags.size() > MAX_TAGS) {
+            violations.add(new Violation("Tags", "has " + tags.size() + " tags; at most " + MAX_TAGS,
+                    "InvalidParameterValue.LimitExceeded"));
+        }
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (int i = 0; i < tags.size(); i++) {
+            io.jenkins.plugins.tat.client.api.Tag tag = tags.get(i);
+            TagRules.key("Tags[" + i + "].Key", tag.key()).ifPresent(violations::add);
+            TagRules.value("Tags[" + i + "].Value", tag.value(), true).ifPresent(violations::add);
+            if (!keys.add(tag.key())) {
+                violations.add(new Violation("Tags[" + i + "].Key", "tag key `" + Texts.shorten(tag.key())
+                        + "` is given twice", "InvalidParameterValue"));
             }
         }
         return violations;

@@ -81,9 +81,17 @@ class AuthFailuresTest extends EmulatorTestSupport {
     @Test
     void otherScopeServiceIsSignatureFailure() throws Exception {
         RawTatClient.Call call = new RawTatClient.Call("InvokeCommand", INVOKE);
-        call.service = "cvm";
+        call.service = "cbs";
 
         assertThat(new RawTatClient(emu).send(call).errorCode()).isEqualTo("AuthFailure.SignatureFailure");
+    }
+
+    @Test
+    void aScopeNamingAListingProductGoesToThatProduct() throws Exception {
+        RawTatClient.Call call = new RawTatClient.Call("InvokeCommand", INVOKE);
+        call.service = "cvm"; // served on the same port (FleetInstance): CVM has no version 2020-10-28
+
+        assertThat(new RawTatClient(emu).send(call).errorCode()).isEqualTo("NoSuchVersion");
     }
 
     @Test

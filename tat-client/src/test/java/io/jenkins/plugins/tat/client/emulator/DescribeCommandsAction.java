@@ -24,8 +24,8 @@ final class DescribeCommandsAction implements TatAction {
                     .filter("command-type", EmulatedCommand::type)
                     .filter("created-by", EmulatedCommand::createdBy)
                     .filter("scene-id", null, (cmd, v) -> false)
-                    .filter("tag-key", null, (cmd, v) -> false)
-                    .filter("tag-value", null, (cmd, v) -> false);
+                    .filter("tag-key", null, (cmd, v) -> cmd.tags().containsKey(v))
+                    .filter("tag-value", null, (cmd, v) -> cmd.tags().containsValue(v));
 
     @Override
     public String name() {
@@ -68,7 +68,8 @@ final class DescribeCommandsAction implements TatAction {
         node.putArray("Scenes");
         node.put("FormattedDescription", "");
         node.put("CreatedBy", command.createdBy());
-        node.putArray("Tags");
+        com.fasterxml.jackson.databind.node.ArrayNode tags = node.putArray("Tags");
+        command.tags().forEach((key, value) -> tags.addObject().put("Key", key).put("Value", value));
         node.put("Username", command.username());
         node.put("OutputCOSBucketUrl", command.outputCosBucketUrl());
         node.put("OutputCOSKeyPrefix", command.outputCosKeyPrefix());

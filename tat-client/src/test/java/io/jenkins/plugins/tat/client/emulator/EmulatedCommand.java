@@ -44,8 +44,10 @@ public final class EmulatedCommand {
     private final String outputCosKeyPrefix;
     private final String createdBy;
     private final Instant createdTime;
+    private final Map<String, String> tags;
 
     private EmulatedCommand(Builder builder) {
+        this.tags = Collections.unmodifiableMap(new LinkedHashMap<>(builder.tags));
         this.commandId = builder.commandId;
         this.name = builder.name;
         this.description = builder.description;
@@ -186,6 +188,11 @@ public final class EmulatedCommand {
         return createdTime;
     }
 
+    /** @return the command's tags, key to value, in the order given */
+    public Map<String, String> tags() {
+        return tags;
+    }
+
     /** Builds an {@link EmulatedCommand}; every setter returns the builder. */
     public static final class Builder {
         private final String commandId;
@@ -203,6 +210,7 @@ public final class EmulatedCommand {
         private String outputCosKeyPrefix = "";
         private String createdBy = "USER";
         private Instant createdTime = Instant.parse("2020-11-05T07:49:56Z");
+        private final Map<String, String> tags = new LinkedHashMap<>();
 
         private Builder(String commandId) {
             this.commandId = commandId;
@@ -343,6 +351,16 @@ public final class EmulatedCommand {
          */
         public Builder createdTime(Instant time) {
             this.createdTime = Objects.requireNonNull(time);
+            return this;
+        }
+
+        /**
+         * @param key a tag key
+         * @param value its value
+         * @return this builder
+         */
+        public Builder tag(String key, String value) {
+            tags.put(Objects.requireNonNull(key), Objects.requireNonNull(value));
             return this;
         }
 

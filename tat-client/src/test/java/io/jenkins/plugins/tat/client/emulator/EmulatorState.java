@@ -30,6 +30,9 @@ final class EmulatorState {
     /** The script of a task on an instance that has none of its own: immediate SUCCESS, no output. */
     private TaskScript defaultScript = TaskScript.success();
 
+    /** The most InstanceIds one InvokeCommand or RunCommand takes (the current docs say 200, an older page 100). */
+    int maxInstancesPerCall = InvokeCommandAction.MAX_INSTANCES;
+
     final Set<String> regions = new LinkedHashSet<>(DEFAULT_REGIONS);
     final Map<String, EmulatedCommand> commands = new LinkedHashMap<>();
     final Map<String, InstanceState> instances = new LinkedHashMap<>();

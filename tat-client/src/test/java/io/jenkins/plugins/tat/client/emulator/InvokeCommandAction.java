@@ -63,7 +63,7 @@ final class InvokeCommandAction implements TatAction {
         Optional<String> keyPrefix = params.string("OutputCOSKeyPrefix");
 
         TatIds.COMMAND.requireWellFormed("CommandId", commandId);
-        EmulatedInstance.Kind kind = checkInstanceIds(instanceIds);
+        EmulatedInstance.Kind kind = checkInstanceIds(instanceIds, context.state().maxInstancesPerCall);
         timeout.ifPresent(InvokeCommandAction::checkTimeout);
         username.ifPresent(InvokeCommandAction::checkUsername);
         workingDirectory.ifPresent(InvokeCommandAction::checkWorkingDirectory);
@@ -98,10 +98,10 @@ final class InvokeCommandAction implements TatAction {
         return response;
     }
 
-    static EmulatedInstance.Kind checkInstanceIds(List<String> instanceIds) {
-        if (instanceIds.size() > MAX_INSTANCES) {
+    static EmulatedInstance.Kind checkInstanceIds(List<String> instanceIds, int maxInstances) {
+        if (instanceIds.size() > maxInstances) {
             throw new TatApiError("InvalidParameterValue.LimitExceeded", "InstanceIds has " + instanceIds.size()
-                    + " instances; at most " + MAX_INSTANCES + " are allowed.");
+                    + " instances; at most " + maxInstances + " are allowed.");
         }
         Set<String> seen = new HashSet<>();
         Set<EmulatedInstance.Kind> kinds = new HashSet<>();

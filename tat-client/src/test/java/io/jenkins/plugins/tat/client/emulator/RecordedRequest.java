@@ -28,4 +28,15 @@ public record RecordedRequest(
         headers = Map.copyOf(headers);
         faults = Set.copyOf(faults);
     }
+
+    /**
+     * @return the service the request was signed for (its credential scope's), e.g. {@code tat},
+     *     {@code cvm}, {@code as}; empty if it had no readable Authorization header
+     */
+    public String service() {
+        String authorization = headers.getOrDefault("authorization", "");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Credential=[^/]+/[^/]+/([^/]+)/tc3_request")
+                .matcher(authorization);
+        return m.find() ? m.group(1) : "";
+    }
 }

@@ -92,7 +92,7 @@ final class RunCommandAction implements TatAction {
         if (!List.of("SHELL", "POWERSHELL", "BAT").contains(type)) {
             throw new TatApiError("InvalidParameterValue", "CommandType `" + type + "` is not SHELL, POWERSHELL or BAT.");
         }
-        EmulatedInstance.Kind kind = InvokeCommandAction.checkInstanceIds(instanceIds);
+        EmulatedInstance.Kind kind = InvokeCommandAction.checkInstanceIds(instanceIds, context.state().maxInstancesPerCall);
         timeout.ifPresent(InvokeCommandAction::checkTimeout);
         username.ifPresent(InvokeCommandAction::checkUsername);
         workingDirectory.ifPresent(InvokeCommandAction::checkWorkingDirectory);
@@ -122,6 +122,7 @@ final class RunCommandAction implements TatAction {
                 .outputCosBucketUrl(bucketUrl.orElse("")).outputCosKeyPrefix(keyPrefix.orElse(""))
                 .createdTime(context.now());
         defaults.forEach(builder::defaultParameter);
+        tags.ifPresent(list -> list.forEach(tag -> builder.tag(tagText(tag, "Key"), tagText(tag, "Value"))));
         EmulatedCommand command = builder.build();
         String effectiveParameters = InvokeParameters.check(command, parameters);
         if (save && commandName.isPresent() && state.commands.values().stream()
@@ -213,5 +214,17 @@ final class RunCommandAction implements TatAction {
         Map<String, String> shown = new LinkedHashMap<>(values);
         command.hiddenParameters().forEach(name -> shown.computeIfPresent(name, (k, v) -> MASK));
         return shown;
+    }
+
+    /** A Tag's Key or Value: a string (a missing Value is an empty one), else InvalidParameter. */
+    private static String tagText(JsonNode tag, String field) {
+        JsonNode node = tag.get(field);
+        if (node == null && field.equals("Value")) {
+            return "";
+        }
+        if (node == null || !node.isTextual() || (field.equals("Key") && node.textValue().isEmpty())) {
+            throw new TatApiError("InvalidParameter", "Each of Tags needs a Key and a Value, both strings.");
+        }
+        return node.textValue();
     }
 }

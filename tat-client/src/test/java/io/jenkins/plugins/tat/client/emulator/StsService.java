@@ -95,6 +95,10 @@ final class StsService {
         if (externalId != null && !EXTERNAL_ID.matcher(externalId).matches()) {
             throw new TatApiError("InvalidParameter.ParamError", "ExternalId must be 2 to 128 of [\\w+=,.@:/-].");
         }
+        String policy = params.string("Policy").orElse(null);
+        if (policy != null) {
+            checkPolicy(policy);
+        }
         EmulatedRole role = roles.get(roleArn);
         if (role == null) {
             throw new TatApiError("InternalError.GetRoleError", "role not exist");
@@ -122,6 +126,22 @@ final class StsService {
         fields.put("ExpiredTime", expiresAt.getEpochSecond());
         fields.put("Expiration", expiresAt.toString());
         return fields;
+    }
+
+    /** Policy: URL-encoded CAM policy JSON, an object without a principal (docs/dev/protocol.md §9). */
+    private static void checkPolicy(String encoded) {
+        com.fasterxml.jackson.databind.JsonNode policy;
+        try {
+            policy = TatJson.MAPPER.readTree(java.net.URLDecoder.decode(encoded, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            policy = null;
+        }
+        if (policy == null || !policy.isObject() || !policy.has("statement")) {
+            throw new TatApiError("InvalidParameter.StrategyFormatError", "Policy is not a URL-encoded CAM policy.");
+        }
+        if (policy.toString().contains("\"principal\"")) {
+            throw new TatApiError("InvalidParameter.StrategyFormatError", "Policy must not contain principal.");
+        }
     }
 
     private static String required(ActionParams params, String field) {

@@ -39,6 +39,7 @@ final class TatApiPipeline implements LoopbackHttpServer.Handler {
 
     private final EmulatorState state;
     private final StsService sts;
+    private final InventoryService inventory;
     private final Tc3SignatureVerifier verifier;
     private final FaultBoard faults;
     private final RequestLog log;
@@ -48,10 +49,11 @@ final class TatApiPipeline implements LoopbackHttpServer.Handler {
     /** The JSON answer of the service, and the error code in it (null on success). */
     private record Answer(String json, String errorCode) {}
 
-    TatApiPipeline(EmulatorState state, Accounts accounts, StsService sts, FaultBoard faults, RequestLog log,
-            Supplier<Instant> clock) {
+    TatApiPipeline(EmulatorState state, Accounts accounts, StsService sts, InventoryService inventory, FaultBoard faults,
+            RequestLog log, Supplier<Instant> clock) {
         this.state = state;
         this.sts = sts;
+        this.inventory = inventory;
         this.verifier = new Tc3SignatureVerifier(accounts);
         this.faults = faults;
         this.log = log;
@@ -138,12 +140,27 @@ final class TatApiPipeline implements LoopbackHttpServer.Handler {
             if (isSts(request)) {
                 return serveSts(request, actionName, now);
             }
-            verifier.verify(request, now);
+            String scope = Tc3SignatureVerifier.scopeService(request).orElse("");
+            if (InventoryService.serves(scope)) {
+                return serveInventory(request, scope, actionName, now);
+            }
+            Tc3SignatureVerifier.Caller caller = verifier.verify(request, now);
             String version = requiredHeader(request, "X-TC-Version");
             if (!API_VERSION.equals(version)) {
                 throw new TatApiError("NoSuchVersion", "TAT has no API version `" + version + "`; use " + API_VERSION + ".");
             }
             requiredHeader(request, "X-TC-Action");
+            if (InventoryService.REGISTER_INSTANCES.equals(actionName)) {
+                String region = requiredHeader(request, "X-TC-Region");
+                synchronized (state) {
+                    if (!state.regions.contains(region)) {
+                        throw new TatApiError("UnsupportedRegion", "TAT is not available in region `" + region + "`.");
+                    }
+                }
+                ObjectNode fields = inventory.describeRegisterInstances(region, parseBody(request), caller.secretId());
+                log.executed(actionName);
+                return success(fields);
+            }
             TatAction action = actions.get(actionName);
             if (action == null) {
                 throw new TatApiError("InvalidAction", "The action `" + actionName + "` does not exist in TAT "
@@ -192,6 +209,24 @@ final class TatApiPipeline implements LoopbackHttpServer.Handler {
         requiredHeader(request, "X-TC-Action");
         requiredHeader(request, "X-TC-Region");
         ObjectNode fields = sts.execute(actionName, parseBody(request), caller.secretId(), now);
+        log.executed(actionName);
+        return success(fields);
+    }
+
+    /**
+     * CVM, Lighthouse and Auto Scaling, chosen by the credential scope: the same gateway checks as
+     * TAT's, for the product's service and version; then its listing action.
+     */
+    private Answer serveInventory(RawHttpRequest request, String service, String actionName, Instant now) {
+        Tc3SignatureVerifier.Caller caller = verifier.verify(request, now, service);
+        String version = requiredHeader(request, "X-TC-Version");
+        if (!InventoryService.version(service).equals(version)) {
+            throw new TatApiError("NoSuchVersion", service + " has no API version `" + version + "`; use "
+                    + InventoryService.version(service) + ".");
+        }
+        requiredHeader(request, "X-TC-Action");
+        String region = requiredHeader(request, "X-TC-Region");
+        ObjectNode fields = inventory.execute(service, actionName, region, parseBody(request), caller.secretId());
         log.executed(actionName);
         return success(fields);
     }

@@ -27,8 +27,10 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Actions: InvokeCommand, RunCommand, DescribeInvocations, DescribeInvocationTasks,
- * DescribeCommands, DescribeAutomationAgentStatus, CancelInvocation; and, for requests signed for
- * the service {@code sts}, STS's AssumeRole ({@link #role}). Everything else answers InvalidAction.
+ * DescribeCommands, DescribeAutomationAgentStatus, CancelInvocation, DescribeRegisterInstances;
+ * for requests signed for the service {@code sts}, STS's AssumeRole ({@link #role}); and for
+ * {@code cvm}, {@code lighthouse} and {@code as}, the listings of instances by tag and scaling group
+ * ({@link #fleetInstance}). Everything else answers InvalidAction.
  * All methods are thread-safe.
  */
 public final class TatEmulator implements AutoCloseable {
@@ -36,13 +38,14 @@ public final class TatEmulator implements AutoCloseable {
     private final EmulatorState state = new EmulatorState();
     private final Accounts accounts = new Accounts();
     private final StsService sts = new StsService(accounts);
+    private final InventoryService inventory = new InventoryService();
     private final FaultBoard faultBoard = new FaultBoard();
     private final RequestLog log = new RequestLog();
     private volatile Clock clock = Clock.systemUTC();
     private final LoopbackHttpServer server;
 
     private TatEmulator(int port) throws IOException {
-        TatApiPipeline pipeline = new TatApiPipeline(state, accounts, sts, faultBoard, log, () -> clock.instant());
+        TatApiPipeline pipeline = new TatApiPipeline(state, accounts, sts, inventory, faultBoard, log, () -> clock.instant());
         this.server = LoopbackHttpServer.start(pipeline, port);
     }
 
@@ -192,6 +195,58 @@ public final class TatEmulator implements AutoCloseable {
      * @return this
      */
     public TatEmulator instance(EmulatedInstance instance) {
+        return registerInstance(instance);
+    }
+
+    /**
+     * Registers (or replaces) an instance as the listing APIs see it, with its tags, state, zone,
+     * name, private IP and scaling group: CVM instances are listed by CVM DescribeInstances (and by
+     * Auto Scaling's DescribeAutoScalingInstances when in a group), Lighthouse instances by
+     * Lighthouse DescribeInstances, managed ones by TAT DescribeRegisterInstances, all on this
+     * port, chosen by the credential scope's service (docs/dev/protocol.md §10). It is also an
+     * instance TAT runs commands on ({@link #instance}), running with its agent online exactly when
+     * its state is RUNNING (or Online).
+     *
+     * @param instance the instance
+     * @return this
+     */
+    public TatEmulator fleetInstance(FleetInstance instance) {
+        inventory.add(Objects.requireNonNull(instance));
+        return registerInstance(instance.asTatInstance());
+    }
+
+    /**
+     * Refuses a CAM permission to a key from now on, e.g. {@code cvm:DescribeInstances}: the
+     * listing action answers {@code UnauthorizedOperation} naming it.
+     *
+     * @param secretId the key
+     * @param permission the permission, {@code service:Action}
+     * @return this
+     */
+    public TatEmulator denyPermission(String secretId, String permission) {
+        inventory.deny(secretId, permission);
+        return this;
+    }
+
+    /**
+     * Sets the most InstanceIds one InvokeCommand or RunCommand takes (default 200); more are
+     * refused with {@code InvalidParameterValue.LimitExceeded} and nothing runs, as a service
+     * keeping the older documented limit of 100 would.
+     *
+     * @param max the limit, at least 1
+     * @return this
+     */
+    public TatEmulator maxInstancesPerCall(int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("max must be at least 1");
+        }
+        synchronized (state) {
+            state.maxInstancesPerCall = max;
+        }
+        return this;
+    }
+
+    private TatEmulator registerInstance(EmulatedInstance instance) {
         synchronized (state) {
             state.instances.put(instance.instanceId(), new InstanceState(instance));
         }
@@ -387,6 +442,21 @@ public final class TatEmulator implements AutoCloseable {
     public boolean hasCommand(String commandId) {
         synchronized (state) {
             return state.commands.containsKey(commandId);
+        }
+    }
+
+    /**
+     * @param commandId a saved command
+     * @return it, as stored (with its tags)
+     * @throws NoSuchElementException if no such command is saved
+     */
+    public EmulatedCommand savedCommand(String commandId) {
+        synchronized (state) {
+            EmulatedCommand command = state.commands.get(commandId);
+            if (command == null) {
+                throw new NoSuchElementException("no saved command " + commandId);
+            }
+            return command;
         }
     }
 

@@ -136,6 +136,8 @@ public final class TatClient {
     private final long maxResponseBytes;
     private final SecretRedactor redactor;
     private final Deadline deadline;
+    /** Whether the caller takes and gives back each call's permit itself ({@link #withPermitFromCaller()}). */
+    private final boolean permitFromCaller;
 
     private TatClient(Builder b, URI endpoint) {
         this.credentials = b.credentials;
@@ -153,9 +155,10 @@ public final class TatClient {
         this.maxResponseBytes = b.maxResponseBytes;
         this.redactor = new SecretRedactor(credentials);
         this.deadline = Deadline.none();
+        this.permitFromCaller = false;
     }
 
-    private TatClient(TatClient base, Deadline deadline) {
+    private TatClient(TatClient base, Deadline deadline, boolean permitFromCaller) {
         this.credentials = base.credentials;
         this.product = base.product;
         this.region = base.region;
@@ -171,6 +174,7 @@ public final class TatClient {
         this.maxResponseBytes = base.maxResponseBytes;
         this.redactor = base.redactor;
         this.deadline = deadline;
+        this.permitFromCaller = permitFromCaller;
     }
 
     /** @return a new builder */
@@ -205,7 +209,30 @@ public final class TatClient {
      * @return a client sharing everything with this one but the deadline
      */
     public TatClient withDeadline(Deadline deadline) {
-        return new TatClient(this, Objects.requireNonNull(deadline, "deadline"));
+        return new TatClient(this, Objects.requireNonNull(deadline, "deadline"), permitFromCaller);
+    }
+
+    /**
+     * The rate limiter this client's calls keep to: the one shared by the clients of its key and
+     * region, unless the builder was given another.
+     *
+     * @return the limiter
+     */
+    public RequestRateLimiter rateLimiter() {
+        return rateLimiter;
+    }
+
+    /**
+     * A client like this one that leaves the rate limiter to its caller: each call takes no permit
+     * and makes one attempt only (a retry would need a permit of its own). For a caller that must
+     * hold no thread while it waits for a permit: it takes one with
+     * {@link RequestRateLimiter#tryAcquire(boolean)} from {@link #rateLimiter()}, makes the call,
+     * and gives the permit back with {@link RequestRateLimiter#release(boolean)}, whatever happened.
+     *
+     * @return a client sharing everything with this one, whose calls take no permit
+     */
+    public TatClient withPermitFromCaller() {
+        return new TatClient(this, deadline, true);
     }
 
     /**
@@ -394,7 +421,9 @@ public final class TatClient {
             TatException failure;
             boolean polling = action.isPolling();
             ApiKey key = credentials.current();
-            rateLimiter.acquire(polling);
+            if (!permitFromCaller) {
+                rateLimiter.acquire(polling);
+            }
             try {
                 ApiResponse answer = sendOnce(action, bytes, attemptTimeout(), key);
                 return reader.read(answer.body(), answer.requestId());
@@ -404,9 +433,11 @@ public final class TatClient {
                 // A reader meeting something the API never sends. The answer's text is not quoted.
                 failure = unusable(action, "it could not be read (" + e.getClass().getSimpleName() + ")", true);
             } finally {
-                rateLimiter.release(polling); // the limiter counts each request from its end (see there)
+                if (!permitFromCaller) {
+                    rateLimiter.release(polling); // the limiter counts each request from its end (see there)
+                }
             }
-            if (!renewedRefusedKey && refusedTemporaryKey(failure, key) && credentials.refused(key)) {
+            if (!renewedRefusedKey && refusedTemporaryKey(failure, key) && credentials.refused(key) && !permitFromCaller) {
                 // The API refused the token before acting on the request (authentication comes
                 // first), so sending it again with a new key is safe for every action; once.
                 renewedRefusedKey = true;
@@ -415,7 +446,7 @@ public final class TatClient {
             }
             Duration wait = retryPolicy.backoff(attempt);
             boolean timeLeft = wait.compareTo(deadline.remaining()) < 0; // no retry starts past the deadline
-            if (!timeLeft || !retryPolicy.shouldRetry(action, failure, attempt)) {
+            if (permitFromCaller || !timeLeft || !retryPolicy.shouldRetry(action, failure, attempt)) {
                 TatException reported = explain(action, failure, attempt, outcomeHint);
                 earlier.forEach(reported::addSuppressed);
                 throw reported;

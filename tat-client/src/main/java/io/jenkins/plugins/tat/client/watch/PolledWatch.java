@@ -1,15 +1,15 @@
 package io.jenkins.plugins.tat.client.watch;
 
-import io.jenkins.plugins.tat.client.Deadline;
 import io.jenkins.plugins.tat.client.TatException;
+import io.jenkins.plugins.tat.client.api.DescribeInvocationTasksResponse;
 import io.jenkins.plugins.tat.client.api.Invocation;
 import io.jenkins.plugins.tat.client.api.InvocationTask;
 import io.jenkins.plugins.tat.client.api.InvocationTaskBasicInfo;
 import io.jenkins.plugins.tat.client.api.TaskStatus;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +19,20 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * What one wait knows of its invocation, and the future it completes. Only the {@link SharedPoller}'s
- * round touches it (rounds of one poller never overlap), so it needs no lock of its own.
+ * What one wait knows of its invocation, and the future it completes. The {@link SharedPoller}'s
+ * rounds (which never overlap for one poller) feed it, and a timer ends it at its wait timeout
+ * whatever a round is doing; so its state is guarded by its own lock, and the listener is
+ * called under it (never after the watch ended).
+ *
+ * <p><b>How its tasks are known.</b> DescribeInvocations' {@code InvocationTaskBasicInfoSet}
+ * carries every task's status, as far as the API reference says (docs/dev/protocol.md §4.3); but
+ * whether it lists every task of a large invocation is not said. A set of fewer than
+ * {@value #TRUSTED_BASIC_INFO} tasks is trusted as it is. A larger one is trusted once its size
+ * equals the invocation's task count, which the first page of DescribeInvocationTasks by the
+ * {@code invocation-id} filter gives as {@code TotalCount} (§4.4): one request per invocation.
+ * Where the set is shorter (capped), the rest of the tasks are listed once, page by page, and
+ * then read by ID sparingly: a few pages a round for the whole poller, in turn, and all of them
+ * once the invocation's own status says it is over.
  */
 final class PolledWatch {
 
@@ -30,15 +42,16 @@ final class PolledWatch {
      * answer may come before a just-created invocation is listed.
      */
     private static final int MISSES_BEFORE_NOT_FOUND = 2;
-    /** A basic info set this large may be cut short (see {@link SharedPoller}). */
-    private static final int TRUSTED_BASIC_INFO = 100;
+    /** A basic info set this large may be cut short, unless its size equals the task count. */
+    static final int TRUSTED_BASIC_INFO = 100;
+    private static final Set<String> FINISHED_INVOCATION = Set.of("SUCCESS", "FAILED", "TIMEOUT", "CANCELLED",
+            "PARTIAL_FAILED", "PARTIAL_CANCELLED");
 
     final String invocationId;
     final Duration initialInterval;
     final Duration maxInterval;
+    final Duration waitTimeout;
     final CompletableFuture<WatchResult> future = new CompletableFuture<>();
-    private final Duration waitTimeout;
-    private final Deadline deadline;
     private final Set<String> alreadyReported;
     private final WatchListener listener;
     private final String region;
@@ -48,19 +61,23 @@ final class PolledWatch {
     private final Map<String, String> instances = new LinkedHashMap<>();
     /** Reports of the tasks that ended, by task ID, in the order they ended. */
     private final Map<String, TaskReport> reports = new LinkedHashMap<>();
+    /** The task IDs of the latest basic info set. */
+    private Set<String> visible = Set.of();
+    private int basicInfoSize;
     private boolean seen;
     private int misses;
-    private boolean large;
-    private boolean listedAll;
-    /** Whether this round's listing already brought every task's status. */
-    private boolean listedThisRound;
+    /** The invocation's task count, once a listing gave it; or -1. */
+    private long taskCount = -1;
+    /** Where the next listing page starts. */
+    private long listingOffset;
+    private boolean invocationOver;
     private int polls;
     private int describeCalls;
     private int callsThisRound;
     private int mostCallsInOnePoll;
     private Map<TaskStatus, Integer> lastCounts = Map.of();
-    /** The last request that failed for this watch, named if the wait times out. */
-    TatException lastFailure;
+    /** The last request that failed for this watch, named if the wait times out. Guarded by this. */
+    private TatException lastFailure;
 
     PolledWatch(String invocationId, Set<String> alreadyReported, WatchListener listener, Duration initialInterval,
             Duration maxInterval, Duration waitTimeout, String region) {
@@ -70,7 +87,6 @@ final class PolledWatch {
         this.initialInterval = initialInterval;
         this.maxInterval = maxInterval;
         this.waitTimeout = waitTimeout;
-        this.deadline = Deadline.after(waitTimeout);
         this.region = region;
     }
 
@@ -78,35 +94,36 @@ final class PolledWatch {
         return future.isDone();
     }
 
-    void startRound() {
+    synchronized void startRound() {
         polls++;
         callsThisRound = 0;
-        listedThisRound = false;
     }
 
-    void countCall() {
+    synchronized void countCall() {
         describeCalls++;
         callsThisRound++;
         mostCallsInOnePoll = Math.max(mostCallsInOnePoll, callsThisRound);
     }
 
-    /** Ends the watch with a timeout if its time is up; returns whether it did. */
-    boolean expireIfLate() {
-        if (isDone()) {
-            return true;
+    synchronized void failed(TatException e) {
+        lastFailure = e;
+    }
+
+    /**
+     * Ends the watch with a timeout (naming its unfinished tasks), unless it ended already: the
+     * timer's work, at the wait timeout, whether or not a round is stuck in a call.
+     */
+    synchronized void expire() {
+        if (!isDone()) {
+            future.completeExceptionally(timeout());
         }
-        if (!deadline.hasPassed()) {
-            return false;
-        }
-        future.completeExceptionally(timeout());
-        return true;
     }
 
     /**
      * Takes in the invocation as DescribeInvocations returned it, or {@code null} if it was not in
      * the answer. Returns whether a task changed status.
      */
-    boolean observe(Invocation invocation) {
+    synchronized boolean observe(Invocation invocation) {
         if (isDone()) {
             return false;
         }
@@ -119,62 +136,100 @@ final class PolledWatch {
             return false;
         }
         seen = true;
+        invocationOver = invocation.invocationStatus() != null
+                && FINISHED_INVOCATION.contains(invocation.invocationStatus());
         List<InvocationTaskBasicInfo> tasks = invocation.tasks();
-        if (tasks.size() >= TRUSTED_BASIC_INFO) {
-            large = true;
-        }
-        if (large) {
-            return false; // its tasks are listed and read by ID instead
-        }
+        basicInfoSize = tasks.size();
+        Set<String> ids = new HashSet<>();
         boolean changed = false;
         for (InvocationTaskBasicInfo task : tasks) {
             if (task.invocationTaskId() == null) {
                 continue;
             }
+            ids.add(task.invocationTaskId());
             changed |= record(task.invocationTaskId(), task.taskStatus(), task.instanceId());
         }
-        listedAll = !tasks.isEmpty();
+        visible = ids;
         return changed;
     }
 
-    boolean needsListing() {
-        return large && !listedAll;
+    /** Whether the basic info set is known to list every task. */
+    private boolean basicInfoComplete() {
+        return basicInfoSize < TRUSTED_BASIC_INFO || basicInfoSize == taskCount;
     }
 
-    /** Takes in every task of a large invocation, listed by the invocation-id filter. */
-    boolean listed(Collection<InvocationTask> tasks) {
-        boolean changed = false;
-        for (InvocationTask task : tasks) {
-            changed |= record(task.invocationTaskId(), task.taskStatus(), task.instanceId());
-            if (task.status().isTerminal()) {
-                changed |= read(task); // the listing carries the whole task, output included
-            }
+    /** Whether every task's ID is known: the basic info lists them all, or a listing did. */
+    private boolean allKnown() {
+        return seen && !statuses.isEmpty() && (basicInfoComplete() || (taskCount >= 0 && statuses.size() >= taskCount));
+    }
+
+    /** The offset of the listing page this invocation needs next, or -1 if it needs none. */
+    synchronized long listingOffset() {
+        if (isDone() || !seen || allKnown()) {
+            return -1;
         }
-        listedAll = !tasks.isEmpty();
-        listedThisRound = true;
-        return changed;
+        return listingOffset;
     }
 
     /**
-     * The tasks to read in full this round: those that ended and are not yet reported, and for a
-     * large invocation also the unfinished ones, whose status only a read by ID brings.
+     * Takes in a page of the invocation's tasks, listed by the invocation-id filter: its
+     * TotalCount is the task count; its tasks carry their output. Returns whether a task changed.
      */
-    List<String> tasksToRead() {
+    synchronized boolean listed(DescribeInvocationTasksResponse page) {
+        if (isDone()) {
+            return false;
+        }
+        taskCount = page.totalCount();
+        boolean changed = false;
+        for (InvocationTask task : page.tasks()) {
+            changed |= read(task);
+        }
+        listingOffset += page.tasks().size();
+        if (page.tasks().isEmpty() && !allKnown()) {
+            // The listing ended short of its own count: take the tasks it gave as all there are.
+            taskCount = statuses.size();
+        }
+        return changed;
+    }
+
+    /** The tasks that ended and are not reported yet: their output is to be read by ID. */
+    synchronized List<String> endedUnreported() {
         List<String> ids = new ArrayList<>();
-        if (isDone() || !listedAll) {
+        if (isDone() || !allKnown()) {
             return ids;
         }
         statuses.forEach((id, status) -> {
-            boolean terminal = TaskStatus.of(status).isTerminal();
-            if (!reports.containsKey(id) && (terminal || (large && !listedThisRound))) {
+            if (!reports.containsKey(id) && TaskStatus.of(status).isTerminal()) {
                 ids.add(id);
             }
         });
         return ids;
     }
 
+    /**
+     * The unfinished tasks that a capped basic info set leaves out: only a read by ID tells how
+     * they are doing.
+     */
+    synchronized List<String> hiddenUnfinished() {
+        List<String> ids = new ArrayList<>();
+        if (isDone() || !allKnown() || basicInfoComplete()) {
+            return ids;
+        }
+        statuses.forEach((id, status) -> {
+            if (!visible.contains(id) && !reports.containsKey(id) && !TaskStatus.of(status).isTerminal()) {
+                ids.add(id);
+            }
+        });
+        return ids;
+    }
+
+    /** Whether the invocation's own status says every task has ended. */
+    synchronized boolean invocationOver() {
+        return invocationOver;
+    }
+
     /** Takes in a task read in full; reports it once if it ended. Returns whether its status changed. */
-    boolean read(InvocationTask task) {
+    synchronized boolean read(InvocationTask task) {
         if (isDone() || !invocationId.equals(task.invocationId())) {
             return false;
         }
@@ -202,7 +257,7 @@ final class PolledWatch {
     }
 
     /** Completes the watch when every task is reported; tells the listener of changed counts. */
-    void endRound() {
+    synchronized void endRound() {
         if (isDone()) {
             return;
         }
@@ -210,12 +265,12 @@ final class PolledWatch {
         if (!counts.equals(lastCounts)) {
             lastCounts = counts;
             try {
-                listener.progress(counts, statuses.size());
+                listener.progress(counts, taskCount > statuses.size() ? (int) taskCount : statuses.size());
             } catch (RuntimeException e) {
                 LOGGER.log(Level.WARNING, "a wait's listener failed", e);
             }
         }
-        if (listedAll && !statuses.isEmpty() && reports.keySet().containsAll(statuses.keySet())) {
+        if (allKnown() && reports.keySet().containsAll(statuses.keySet())) {
             future.complete(result());
         }
     }
@@ -226,7 +281,7 @@ final class PolledWatch {
         return counts;
     }
 
-    WatchResult result() {
+    private WatchResult result() {
         return new WatchResult(invocationId, new ArrayList<>(reports.values()), polls, describeCalls, mostCallsInOnePoll);
     }
 

@@ -57,7 +57,7 @@ final class DescribeInvocationsAction implements TatAction {
         node.put("Description", "");
         node.put("InvocationStatus", InvocationStatusRule.aggregate(states));
         ArrayNode basics = node.putArray("InvocationTaskBasicInfoSet");
-        for (int i = 0; i < states.size(); i++) {
+        for (int i = 0; i < Math.min(states.size(), state.basicInfoCap); i++) {
             TaskRecord task = invocation.tasks().get(i);
             basics.addObject()
                     .put("InvocationTaskId", task.taskId)

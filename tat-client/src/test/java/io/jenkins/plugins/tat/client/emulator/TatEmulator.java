@@ -173,6 +173,22 @@ public final class TatEmulator implements AutoCloseable {
     }
 
     /**
+     * Cuts each invocation's InvocationTaskBasicInfoSet in DescribeInvocations short: it lists only
+     * the first {@code tasks} tasks. The API reference does not say whether TAT lists every task of
+     * a large invocation; this lets a test make sure a client does not rely on it.
+     *
+     * @param tasks the most tasks listed per invocation
+     * @return this
+     */
+    public TatEmulator basicInfoCap(int tasks) {
+        if (tasks < 1) {
+            throw new IllegalArgumentException("tasks must be positive");
+        }
+        state.basicInfoCap = tasks;
+        return this;
+    }
+
+    /**
      * Registers (or replaces) a saved command.
      *
      * @param command the command

@@ -68,8 +68,10 @@ final class PolledWatch {
     private int misses;
     /** The invocation's task count, once a listing gave it; or -1. */
     private long taskCount = -1;
-    /** Where the next listing page starts. */
-    private long listingOffset;
+    /** Where the next listing page starts; -1 before the first, which starts after the basic info's tasks. */
+    private long listingOffset = -1;
+    /** Whether the listing went back to the start, having missed tasks the basic info did not list. */
+    private boolean listedFromStart;
     private boolean invocationOver;
     private int polls;
     private int describeCalls;
@@ -168,6 +170,12 @@ final class PolledWatch {
         if (isDone() || !seen || allKnown()) {
             return -1;
         }
+        if (listingOffset < 0) {
+            // A capped set lists the first tasks, as far as the emulator and every answer seen
+            // tell; the page after them gives the task count and the first hidden tasks at once
+            // (and, when the set is complete, nothing but the count).
+            listingOffset = basicInfoSize;
+        }
         return listingOffset;
     }
 
@@ -180,14 +188,21 @@ final class PolledWatch {
             return false;
         }
         taskCount = page.totalCount();
+        int known = statuses.size();
         boolean changed = false;
         for (InvocationTask task : page.tasks()) {
             changed |= read(task);
         }
         listingOffset += page.tasks().size();
-        if (page.tasks().isEmpty() && !allKnown()) {
-            // The listing ended short of its own count: take the tasks it gave as all there are.
-            taskCount = statuses.size();
+        // A page with no task not seen before ends it too: an answer cannot keep a listing going.
+        boolean atEnd = statuses.size() == known || listingOffset >= taskCount;
+        if (atEnd && !allKnown()) {
+            if (!listedFromStart) {
+                listedFromStart = true; // the basic info listed other tasks than the first: list them all
+                listingOffset = 0;
+            } else {
+                taskCount = statuses.size(); // the listing ended short of its own count: take what it gave
+            }
         }
         return changed;
     }

@@ -72,9 +72,9 @@ final class SharedPoller {
     /**
      * Pages of hidden tasks (those a capped basic info set leaves out) read per round for the
      * whole poller: enough to sweep a few thousand such tasks every few seconds, few enough that
-     * a round stays within about one second of the polling share of the rate limit.
+     * a round stays within about one second of the polling share of the rate limit (12 a second).
      */
-    private static final int HIDDEN_PAGES_PER_ROUND = 5;
+    private static final int HIDDEN_PAGES_PER_ROUND = 10;
 
     private static final Map<String, SharedPoller> POLLERS = new ConcurrentHashMap<>();
 
@@ -184,8 +184,12 @@ final class SharedPoller {
         PollerThreads.run(round);
     }
 
-    /** Called once when a round has ended, however it ended: schedules the next one. */
-    private synchronized void roundEnded(boolean changed) {
+    /**
+     * Called once when a round has ended, however it ended: schedules the next one, the interval
+     * after this one started (at once if it took longer), so that a round that spent its time
+     * waiting for permits does not also wait a whole interval.
+     */
+    private synchronized void roundEnded(boolean changed, long startedNanos) {
         roundRunning = false;
         if (watches.isEmpty()) {
             return;
@@ -199,7 +203,7 @@ final class SharedPoller {
             }
         }
         interval = changed ? initial : min(max, max(initial, interval.multipliedBy(2)));
-        schedule(interval);
+        schedule(max(Duration.ZERO, interval.minusNanos(System.nanoTime() - startedNanos)));
     }
 
     /** One request of a round, and what to do with its answer or failure. */
@@ -221,6 +225,7 @@ final class SharedPoller {
         private int step;
         private boolean changed;
         private boolean ended;
+        private final long startedNanos = System.nanoTime();
 
         Round(TatClient latest, Map<String, List<PolledWatch>> byId) {
             this.client = latest.withDeadline(Deadline.after(ROUND_BUDGET)).withPermitFromCaller();
@@ -261,7 +266,7 @@ final class SharedPoller {
         private void end() {
             if (!ended) {
                 ended = true;
-                roundEnded(changed);
+                roundEnded(changed, startedNanos);
             }
         }
 
@@ -339,9 +344,7 @@ final class SharedPoller {
                 for (PolledWatch w : same) {
                     changed |= w.listed(page);
                 }
-                if (!page.tasks().isEmpty()) {
-                    queueListing(same);
-                }
+                queueListing(same); // the next page, if it needs one
             });
         }
 

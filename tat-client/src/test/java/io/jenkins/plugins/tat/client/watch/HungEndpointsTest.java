@@ -7,6 +7,7 @@ import io.jenkins.plugins.tat.client.TatClient;
 import io.jenkins.plugins.tat.client.api.TaskStatus;
 import io.jenkins.plugins.tat.client.auth.ApiKey;
 import io.jenkins.plugins.tat.client.emulator.EmulatedInstance;
+import io.jenkins.plugins.tat.client.emulator.NeverAnsweringServer;
 import io.jenkins.plugins.tat.client.emulator.TaskScript;
 import io.jenkins.plugins.tat.client.http.RequestRateLimiter;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.tat.client.watch;
+package io.jenkins.plugins.tat.client.emulator;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -13,13 +13,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * byte back, so a request to it ends only by its own timeout. It keeps what it accepted open
  * until closed.
  */
-final class NeverAnsweringServer implements AutoCloseable {
+public final class NeverAnsweringServer implements AutoCloseable {
 
     private final ServerSocket server;
     private final List<Socket> accepted = new CopyOnWriteArrayList<>();
     private final Thread acceptor;
 
-    NeverAnsweringServer() throws IOException {
+    /**
+     * Starts listening on a free loopback port.
+     *
+     * @throws IOException if no port could be had
+     */
+    public NeverAnsweringServer() throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         acceptor = new Thread(this::acceptAll, "never-answering-" + server.getLocalPort());
         acceptor.setDaemon(true);
@@ -37,12 +42,12 @@ final class NeverAnsweringServer implements AutoCloseable {
     }
 
     /** @return its address, to be given to a client as the TAT endpoint */
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getLocalPort());
     }
 
     /** @return how many connections it accepted so far */
-    int connections() {
+    public int connections() {
         return accepted.size();
     }
 

@@ -32,6 +32,8 @@ final class PollerThreads {
 
     private static ScheduledThreadPoolExecutor timers;
     private static ThreadPoolExecutor rounds;
+    /** Counts the shutdowns, so that a round from before one does not start the threads again. */
+    private static int generation;
 
     private PollerThreads() {}
 
@@ -42,6 +44,11 @@ final class PollerThreads {
             timers.setRemoveOnCancelPolicy(true);
         }
         return timers.schedule(task, Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
+    }
+
+    /** @return how many times the threads were shut down */
+    static synchronized int generation() {
+        return generation;
     }
 
     /** Runs a round's next part on the pool. */
@@ -67,6 +74,7 @@ final class PollerThreads {
             r = rounds;
             timers = null;
             rounds = null;
+            generation++;
         }
         if (t != null) {
             t.shutdownNow();

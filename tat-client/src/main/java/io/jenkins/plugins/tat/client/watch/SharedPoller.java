@@ -226,6 +226,7 @@ final class SharedPoller {
         private boolean changed;
         private boolean ended;
         private final long startedNanos = System.nanoTime();
+        private final int generation = PollerThreads.generation();
 
         Round(TatClient latest, Map<String, List<PolledWatch>> byId) {
             this.client = latest.withDeadline(Deadline.after(ROUND_BUDGET)).withPermitFromCaller();
@@ -237,6 +238,9 @@ final class SharedPoller {
         public void run() {
             try {
                 while (true) {
+                    if (PollerThreads.generation() != generation) {
+                        return; // shut down meanwhile: its watches are forgotten
+                    }
                     if (calls.isEmpty() && !nextStep()) {
                         end();
                         return;

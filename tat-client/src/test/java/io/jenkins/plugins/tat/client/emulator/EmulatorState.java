@@ -44,6 +44,8 @@ final class EmulatorState {
      * first ones, in creation order): unlimited by default, as far as the API reference tells.
      */
     volatile int basicInfoCap = Integer.MAX_VALUE;
+    /** Whether a capped InvocationTaskBasicInfoSet lists the last tasks instead of the first. */
+    volatile boolean basicInfoCapKeepsLast;
 
     void setDefaultScript(TaskScript script) {
         this.defaultScript = script;

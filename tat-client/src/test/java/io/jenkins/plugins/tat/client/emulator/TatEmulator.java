@@ -185,6 +185,20 @@ public final class TatEmulator implements AutoCloseable {
             throw new IllegalArgumentException("tasks must be positive");
         }
         state.basicInfoCap = tasks;
+        state.basicInfoCapKeepsLast = false;
+        return this;
+    }
+
+    /**
+     * Like {@link #basicInfoCap(int)}, but the set lists the last {@code tasks} tasks: for a client
+     * that must not take the set's tasks for the first ones either.
+     *
+     * @param tasks the most tasks listed per invocation
+     * @return this
+     */
+    public TatEmulator basicInfoCapKeepingLast(int tasks) {
+        basicInfoCap(tasks);
+        state.basicInfoCapKeepsLast = true;
         return this;
     }
 

@@ -449,6 +449,22 @@ class InvocationWatcherTest extends WatcherTestSupport {
         assertThat(emu.invocation(id).tasks()).extracting(EmulatedTask::status).containsOnly("SUCCESS");
     }
 
+    @Test
+    void aCappedSetOfOtherTasksThanTheFirstIsListedFromTheStartToo() throws Exception {
+        emu.basicInfoCapKeepingLast(100);
+        List<String> instances = staggeredInstances(250);
+        String id = emu.createInvocation(COMMAND, instances);
+
+        WatchResult result = watcher().watch(id, WatchListener.NONE);
+
+        List<Long> offsets = bodiesOf("DescribeInvocationTasks").stream().filter(b -> b.has("Filters"))
+                .map(b -> b.get("Offset").asLong()).toList();
+        assertThat(offsets).as("after the set, to the end, then from the start once").containsExactly(100L, 200L, 0L);
+        assertThat(result.reports()).extracting(TaskReport::instanceId).containsExactlyInAnyOrderElementsOf(instances);
+        assertThat(result.reports()).allSatisfy(r -> assertThat(r.output()).isEqualTo("task "
+                + instances.indexOf(r.instanceId()) + "\n"));
+    }
+
     /** Waits (at most 10 s) for a condition the emulator or another thread brings about. */
     private static void awaitCondition(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

@@ -230,11 +230,12 @@ final class PolledWatch {
         if (isDone() || !allKnown() || basicInfoComplete()) {
             return ids;
         }
-        statuses.forEach((id, status) -> {
-            if (!visible.contains(id) && !reports.containsKey(id) && !TaskStatus.of(status).isTerminal()) {
+        for (Map.Entry<String, String> task : statuses.entrySet()) { // not a lambda: it reads guarded fields
+            String id = task.getKey();
+            if (!visible.contains(id) && !reports.containsKey(id) && !TaskStatus.of(task.getValue()).isTerminal()) {
                 ids.add(id);
             }
-        });
+        }
         return ids;
     }
 

@@ -59,9 +59,11 @@ import java.util.logging.Logger;
  * </ul>
  *
  * <p><b>Pace.</b> After a round in which a task changed, or a watch was added, the next round
- * comes after the shortest initial interval of the watches; after a quiet one the interval
- * doubles up to the shortest maximum interval. The limiter keeps polling within its share of
- * the key's quota, behind deployments.
+ * comes the shortest initial interval of the watches after this one started (at once if it took
+ * longer, e.g. waiting for permits); after a quiet one the interval doubles up to the shortest
+ * maximum interval. The limiter keeps polling within its share of the key's quota, behind
+ * deployments. Endpoints of one key and region share that limiter: requests hung at them hold
+ * their permits until they time out, one per hung endpoint.
  */
 final class SharedPoller {
 

@@ -16,6 +16,7 @@ import io.jenkins.plugins.tat.client.http.RetryPolicy;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -88,8 +89,12 @@ final class SharedPoller {
     private ScheduledFuture<?> nextRound;
     private boolean roundRunning;
     private Duration interval = Duration.ZERO;
-    /** Where the next round's reads of hidden tasks start, so that they are read in turn. Round only. */
-    private int hiddenCursor;
+    /**
+     * Hidden task ID (see {@link PolledWatch}) to the round that last read it, so that they are
+     * read in turn, the longest unread first. Only rounds touch it, one at a time.
+     */
+    private Map<String, Long> hiddenLastRead = new HashMap<>();
+    private long rounds;
 
     private SharedPoller(String key) {
         this.key = key;
@@ -380,16 +385,18 @@ final class SharedPoller {
                     }
                 }
             }
-            // Hidden tasks in turn: this round's share starts where the last one's stopped.
-            int share = Math.min(hidden.size(), HIDDEN_PAGES_PER_ROUND * PAGE);
-            if (share > 0) {
-                int start = hiddenCursor % hidden.size();
-                for (int i = 0; i < share; i++) {
-                    String taskId = hidden.get((start + i) % hidden.size());
-                    wanted.computeIfAbsent(taskId, t -> new ArrayList<>()).addAll(hiddenOf.get(taskId));
-                }
-                hiddenCursor = start + share;
+            // Hidden tasks in turn: this round's share is those read longest ago (or never).
+            long round = ++rounds;
+            Map<String, Long> lastRead = new HashMap<>();
+            for (String taskId : hidden) {
+                lastRead.put(taskId, hiddenLastRead.getOrDefault(taskId, 0L));
             }
+            hidden.sort(Comparator.comparingLong(lastRead::get));
+            for (String taskId : hidden.subList(0, Math.min(hidden.size(), HIDDEN_PAGES_PER_ROUND * PAGE))) {
+                wanted.computeIfAbsent(taskId, t -> new ArrayList<>()).addAll(hiddenOf.get(taskId));
+                lastRead.put(taskId, round);
+            }
+            hiddenLastRead = lastRead; // the tasks no longer hidden and unfinished are forgotten
             List<String> taskIds = new ArrayList<>(wanted.keySet());
             for (int from = 0; from < taskIds.size(); from += PAGE) {
                 List<String> chunk = List.copyOf(taskIds.subList(from, Math.min(taskIds.size(), from + PAGE)));

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -22,7 +23,8 @@ import java.util.logging.Logger;
  * What one wait knows of its invocation, and the future it completes. The {@link SharedPoller}'s
  * rounds (which never overlap for one poller) feed it, and a timer ends it at its wait timeout
  * whatever a round is doing; so its state is guarded by its own lock, and the listener is
- * called under it (never after the watch ended).
+ * called under it (never after the watch ended). An explicit lock, so that the timer can try it
+ * without waiting ({@link #tryExpire()}).
  *
  * <p><b>How its tasks are known.</b> DescribeInvocations' {@code InvocationTaskBasicInfoSet}
  * carries every task's status, as far as the API reference says (docs/dev/protocol.md §4.3); but
@@ -52,6 +54,8 @@ final class PolledWatch {
     final Duration maxInterval;
     final Duration waitTimeout;
     final CompletableFuture<WatchResult> future = new CompletableFuture<>();
+    /** Guards everything below but the fields given at construction. */
+    private final ReentrantLock lock = new ReentrantLock();
     private final Set<String> alreadyReported;
     private final WatchListener listener;
     private final String region;
@@ -78,7 +82,7 @@ final class PolledWatch {
     private int callsThisRound;
     private int mostCallsInOnePoll;
     private Map<TaskStatus, Integer> lastCounts = Map.of();
-    /** The last request that failed for this watch, named if the wait times out. Guarded by this. */
+    /** The last request that failed for this watch, named if the wait times out. */
     private TatException lastFailure;
 
     PolledWatch(String invocationId, Set<String> alreadyReported, WatchListener listener, Duration initialInterval,
@@ -96,28 +100,55 @@ final class PolledWatch {
         return future.isDone();
     }
 
-    synchronized void startRound() {
-        polls++;
-        callsThisRound = 0;
+    void startRound() {
+        lock.lock();
+        try {
+            polls++;
+            callsThisRound = 0;
+        } finally {
+            lock.unlock();
+        }
     }
 
-    synchronized void countCall() {
-        describeCalls++;
-        callsThisRound++;
-        mostCallsInOnePoll = Math.max(mostCallsInOnePoll, callsThisRound);
+    void countCall() {
+        lock.lock();
+        try {
+            describeCalls++;
+            callsThisRound++;
+            mostCallsInOnePoll = Math.max(mostCallsInOnePoll, callsThisRound);
+        } finally {
+            lock.unlock();
+        }
     }
 
-    synchronized void failed(TatException e) {
-        lastFailure = e;
+    void failed(TatException e) {
+        lock.lock();
+        try {
+            lastFailure = e;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
      * Ends the watch with a timeout (naming its unfinished tasks), unless it ended already: the
-     * timer's work, at the wait timeout, whether or not a round is stuck in a call.
+     * timer's work, at the wait timeout, whether or not a round is stuck in a call. The timer
+     * thread serves every poller and must not wait: if a round holds this watch at that moment
+     * (its listener may be slow), it does nothing and says so, to be called again shortly.
+     *
+     * @return whether the watch has ended, now or before
      */
-    synchronized void expire() {
-        if (!isDone()) {
-            future.completeExceptionally(timeout());
+    boolean tryExpire() {
+        if (!lock.tryLock()) {
+            return isDone();
+        }
+        try {
+            if (!isDone()) {
+                future.completeExceptionally(timeout());
+            }
+            return true;
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -125,34 +156,39 @@ final class PolledWatch {
      * Takes in the invocation as DescribeInvocations returned it, or {@code null} if it was not in
      * the answer. Returns whether a task changed status.
      */
-    synchronized boolean observe(Invocation invocation) {
-        if (isDone()) {
-            return false;
-        }
-        if (invocation == null) {
-            if (!seen && ++misses >= MISSES_BEFORE_NOT_FOUND) {
-                future.completeExceptionally(new InvocationNotFoundException("Invocation " + invocationId
-                        + " was not found in region " + region + ". Check the ID and the region, and that the API key"
-                        + " may read it."));
+    boolean observe(Invocation invocation) {
+        lock.lock();
+        try {
+            if (isDone()) {
+                return false;
             }
-            return false;
-        }
-        seen = true;
-        invocationOver = invocation.invocationStatus() != null
-                && FINISHED_INVOCATION.contains(invocation.invocationStatus());
-        List<InvocationTaskBasicInfo> tasks = invocation.tasks();
-        basicInfoSize = tasks.size();
-        Set<String> ids = new HashSet<>();
-        boolean changed = false;
-        for (InvocationTaskBasicInfo task : tasks) {
-            if (task.invocationTaskId() == null) {
-                continue;
+            if (invocation == null) {
+                if (!seen && ++misses >= MISSES_BEFORE_NOT_FOUND) {
+                    future.completeExceptionally(new InvocationNotFoundException("Invocation " + invocationId
+                            + " was not found in region " + region + ". Check the ID and the region, and that the API key"
+                            + " may read it."));
+                }
+                return false;
             }
-            ids.add(task.invocationTaskId());
-            changed |= record(task.invocationTaskId(), task.taskStatus(), task.instanceId());
+            seen = true;
+            invocationOver = invocation.invocationStatus() != null
+                    && FINISHED_INVOCATION.contains(invocation.invocationStatus());
+            List<InvocationTaskBasicInfo> tasks = invocation.tasks();
+            basicInfoSize = tasks.size();
+            Set<String> ids = new HashSet<>();
+            boolean changed = false;
+            for (InvocationTaskBasicInfo task : tasks) {
+                if (task.invocationTaskId() == null) {
+                    continue;
+                }
+                ids.add(task.invocationTaskId());
+                changed |= record(task.invocationTaskId(), task.taskStatus(), task.instanceId());
+            }
+            visible = ids;
+            return changed;
+        } finally {
+            lock.unlock();
         }
-        visible = ids;
-        return changed;
     }
 
     /** Whether the basic info set is known to list every task. */
@@ -166,102 +202,132 @@ final class PolledWatch {
     }
 
     /** The offset of the listing page this invocation needs next, or -1 if it needs none. */
-    synchronized long listingOffset() {
-        if (isDone() || !seen || allKnown()) {
-            return -1;
+    long listingOffset() {
+        lock.lock();
+        try {
+            if (isDone() || !seen || allKnown()) {
+                return -1;
+            }
+            if (listingOffset < 0) {
+                // A capped set lists the first tasks, as far as the emulator and every answer seen
+                // tell; the page after them gives the task count and the first hidden tasks at once
+                // (and, when the set is complete, nothing but the count).
+                listingOffset = basicInfoSize;
+            }
+            return listingOffset;
+        } finally {
+            lock.unlock();
         }
-        if (listingOffset < 0) {
-            // A capped set lists the first tasks, as far as the emulator and every answer seen
-            // tell; the page after them gives the task count and the first hidden tasks at once
-            // (and, when the set is complete, nothing but the count).
-            listingOffset = basicInfoSize;
-        }
-        return listingOffset;
     }
 
     /**
      * Takes in a page of the invocation's tasks, listed by the invocation-id filter: its
      * TotalCount is the task count; its tasks carry their output. Returns whether a task changed.
      */
-    synchronized boolean listed(DescribeInvocationTasksResponse page) {
-        if (isDone()) {
-            return false;
-        }
-        taskCount = page.totalCount();
-        int known = statuses.size();
-        boolean changed = false;
-        for (InvocationTask task : page.tasks()) {
-            changed |= read(task);
-        }
-        listingOffset += page.tasks().size();
-        // A page with no task not seen before ends it too: an answer cannot keep a listing going.
-        boolean atEnd = statuses.size() == known || listingOffset >= taskCount;
-        if (atEnd && !allKnown()) {
-            if (!listedFromStart) {
-                listedFromStart = true; // the basic info listed other tasks than the first: list them all
-                listingOffset = 0;
-            } else {
-                taskCount = statuses.size(); // the listing ended short of its own count: take what it gave
+    boolean listed(DescribeInvocationTasksResponse page) {
+        lock.lock();
+        try {
+            if (isDone()) {
+                return false;
             }
+            taskCount = page.totalCount();
+            int known = statuses.size();
+            boolean changed = false;
+            for (InvocationTask task : page.tasks()) {
+                changed |= read(task);
+            }
+            listingOffset += page.tasks().size();
+            // A page with no task not seen before ends it too: an answer cannot keep a listing going.
+            boolean atEnd = statuses.size() == known || listingOffset >= taskCount;
+            if (atEnd && !allKnown()) {
+                if (!listedFromStart) {
+                    listedFromStart = true; // the basic info listed other tasks than the first: list them all
+                    listingOffset = 0;
+                } else {
+                    taskCount = statuses.size(); // the listing ended short of its own count: take what it gave
+                }
+            }
+            return changed;
+        } finally {
+            lock.unlock();
         }
-        return changed;
     }
 
     /** The tasks that ended and are not reported yet: their output is to be read by ID. */
-    synchronized List<String> endedUnreported() {
-        List<String> ids = new ArrayList<>();
-        if (isDone() || !allKnown()) {
-            return ids;
-        }
-        statuses.forEach((id, status) -> {
-            if (!reports.containsKey(id) && TaskStatus.of(status).isTerminal()) {
-                ids.add(id);
+    List<String> endedUnreported() {
+        lock.lock();
+        try {
+            List<String> ids = new ArrayList<>();
+            if (isDone() || !allKnown()) {
+                return ids;
             }
-        });
-        return ids;
+            statuses.forEach((id, status) -> {
+                if (!reports.containsKey(id) && TaskStatus.of(status).isTerminal()) {
+                    ids.add(id);
+                }
+            });
+            return ids;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
      * The unfinished tasks that a capped basic info set leaves out: only a read by ID tells how
      * they are doing.
      */
-    synchronized List<String> hiddenUnfinished() {
-        List<String> ids = new ArrayList<>();
-        if (isDone() || !allKnown() || basicInfoComplete()) {
-            return ids;
-        }
-        for (Map.Entry<String, String> task : statuses.entrySet()) { // not a lambda: it reads guarded fields
-            String id = task.getKey();
-            if (!visible.contains(id) && !reports.containsKey(id) && !TaskStatus.of(task.getValue()).isTerminal()) {
-                ids.add(id);
+    List<String> hiddenUnfinished() {
+        lock.lock();
+        try {
+            List<String> ids = new ArrayList<>();
+            if (isDone() || !allKnown() || basicInfoComplete()) {
+                return ids;
             }
+            for (Map.Entry<String, String> task : statuses.entrySet()) {
+                String id = task.getKey();
+                if (!visible.contains(id) && !reports.containsKey(id) && !TaskStatus.of(task.getValue()).isTerminal()) {
+                    ids.add(id);
+                }
+            }
+            return ids;
+        } finally {
+            lock.unlock();
         }
-        return ids;
     }
 
     /** Whether the invocation's own status says every task has ended. */
-    synchronized boolean invocationOver() {
-        return invocationOver;
+    boolean invocationOver() {
+        lock.lock();
+        try {
+            return invocationOver;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Takes in a task read in full; reports it once if it ended. Returns whether its status changed. */
-    synchronized boolean read(InvocationTask task) {
-        if (isDone() || !invocationId.equals(task.invocationId())) {
-            return false;
-        }
-        boolean changed = record(task.invocationTaskId(), task.taskStatus(), task.instanceId());
-        if (task.status().isTerminal() && !reports.containsKey(task.invocationTaskId())) {
-            TaskReport report = TaskReport.of(task);
-            reports.put(task.invocationTaskId(), report);
-            if (!alreadyReported.contains(task.invocationTaskId())) {
-                try {
-                    listener.taskFinished(report);
-                } catch (RuntimeException e) {
-                    LOGGER.log(Level.WARNING, "a wait's listener failed on " + task.invocationTaskId(), e);
+    boolean read(InvocationTask task) {
+        lock.lock();
+        try {
+            if (isDone() || !invocationId.equals(task.invocationId())) {
+                return false;
+            }
+            boolean changed = record(task.invocationTaskId(), task.taskStatus(), task.instanceId());
+            if (task.status().isTerminal() && !reports.containsKey(task.invocationTaskId())) {
+                TaskReport report = TaskReport.of(task);
+                reports.put(task.invocationTaskId(), report);
+                if (!alreadyReported.contains(task.invocationTaskId())) {
+                    try {
+                        listener.taskFinished(report);
+                    } catch (RuntimeException e) {
+                        LOGGER.log(Level.WARNING, "a wait's listener failed on " + task.invocationTaskId(), e);
+                    }
                 }
             }
+            return changed;
+        } finally {
+            lock.unlock();
         }
-        return changed;
     }
 
     private boolean record(String taskId, String status, String instanceId) {
@@ -273,21 +339,26 @@ final class PolledWatch {
     }
 
     /** Completes the watch when every task is reported; tells the listener of changed counts. */
-    synchronized void endRound() {
-        if (isDone()) {
-            return;
-        }
-        Map<TaskStatus, Integer> counts = counts();
-        if (!counts.equals(lastCounts)) {
-            lastCounts = counts;
-            try {
-                listener.progress(counts, taskCount > statuses.size() ? (int) taskCount : statuses.size());
-            } catch (RuntimeException e) {
-                LOGGER.log(Level.WARNING, "a wait's listener failed", e);
+    void endRound() {
+        lock.lock();
+        try {
+            if (isDone()) {
+                return;
             }
-        }
-        if (allKnown() && reports.keySet().containsAll(statuses.keySet())) {
-            future.complete(result());
+            Map<TaskStatus, Integer> counts = counts();
+            if (!counts.equals(lastCounts)) {
+                lastCounts = counts;
+                try {
+                    listener.progress(counts, taskCount > statuses.size() ? (int) taskCount : statuses.size());
+                } catch (RuntimeException e) {
+                    LOGGER.log(Level.WARNING, "a wait's listener failed", e);
+                }
+            }
+            if (allKnown() && reports.keySet().containsAll(statuses.keySet())) {
+                future.complete(result());
+            }
+        } finally {
+            lock.unlock();
         }
     }
 

@@ -12,8 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The threads of every {@link SharedPoller} in this JVM: one timer thread, which only starts
- * rounds and ends watches at their wait timeouts (nothing on it blocks), and a bounded pool on
- * which rounds send their requests.
+ * rounds and ends watches at their wait timeouts (it waits for no lock a round may hold, and
+ * sends nothing; what it runs besides is what the waits' own callers do when a wait times out),
+ * and a bounded pool on which rounds send their requests.
  *
  * <p><b>Why a bounded pool that grows only when it must.</b> A round's request blocks its thread
  * until the answer comes or the request times out; a poller runs one round at a time, so a hung

@@ -54,7 +54,7 @@ import java.util.logging.Logger;
  *       and comes back on the timer when {@link RequestRateLimiter#untilPermitMayFree(boolean)}
  *       says. Its calls then take no permit of their own ({@link TatClient#withPermitFromCaller()})
  *       and make one attempt: the next round is the retry.</li>
- *   <li>Wait timeouts are timers ({@link PolledWatch#expire()}), not checks between rounds: a
+ *   <li>Wait timeouts are timers ({@link PolledWatch#tryExpire()}), not checks between rounds: a
  *       watch ends at its wait timeout, naming its unfinished tasks, even while its round is
  *       stuck in a call that will only end at the request timeout.</li>
  * </ul>
@@ -78,6 +78,9 @@ final class SharedPoller {
      * a round stays within about one second of the polling share of the rate limit (12 a second).
      */
     private static final int HIDDEN_PAGES_PER_ROUND = 10;
+
+    /** How soon a wait timeout is tried again when a round held the watch. */
+    private static final Duration EXPIRY_RETRY = Duration.ofMillis(10);
 
     private static final Map<String, SharedPoller> POLLERS = new ConcurrentHashMap<>();
 
@@ -126,13 +129,20 @@ final class SharedPoller {
     synchronized void add(PolledWatch watch, TatClient latest) {
         client = latest;
         watches.computeIfAbsent(watch.invocationId, id -> new ArrayList<>()).add(watch);
-        ScheduledFuture<?> timer = PollerThreads.timer(watch::expire, watch.waitTimeout);
+        ScheduledFuture<?> timer = PollerThreads.timer(() -> expire(watch), watch.waitTimeout);
         watch.future.whenComplete((r, e) -> {
             timer.cancel(false);
             remove(watch);
         });
         interval = watch.initialInterval;
         schedule(Duration.ZERO.equals(interval) ? Duration.ofMillis(1) : Duration.ZERO);
+    }
+
+    /** On the timer: ends the watch at its wait timeout, or tries again shortly if a round holds it. */
+    private static void expire(PolledWatch watch) {
+        if (!watch.tryExpire()) {
+            PollerThreads.timer(() -> expire(watch), EXPIRY_RETRY);
+        }
     }
 
     private synchronized void remove(PolledWatch watch) {

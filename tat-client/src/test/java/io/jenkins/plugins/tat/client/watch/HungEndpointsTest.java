@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -133,6 +134,41 @@ class HungEndpointsTest extends WatcherTestSupport {
             for (NeverAnsweringServer s : hung) {
                 s.close();
             }
+        }
+    }
+
+    @Test
+    void aListenerThatBlocksHoldsUpOnlyItsOwnWait() throws Exception {
+        emu.script(CVM_1, TaskScript.success().runningFor(Duration.ofMillis(10)));
+        String id = invoke(CVM_1);
+        CountDownLatch release = new CountDownLatch(1);
+        WatchListener blocking = new WatchListener() {
+            @Override
+            public void taskFinished(TaskReport report) {
+                try {
+                    release.await(); // a build log on a disk that does not answer, say
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        try (NeverAnsweringServer silent = new NeverAnsweringServer()) {
+            CompletableFuture<WatchResult> stuck = InvocationWatcher.builder(client).initialInterval(INITIAL_INTERVAL)
+                    .maxInterval(MAX_INTERVAL).waitTimeout(Duration.ofSeconds(1)).build().watchAsync(id, blocking);
+            long start = System.nanoTime();
+            CompletableFuture<WatchResult> other = InvocationWatcher.builder(patientClient(silent.endpoint(),
+                    new RequestRateLimiter(1000, 1000))).waitTimeout(Duration.ofSeconds(2)).build()
+                    .watchAsync(UNSEEN, WatchListener.NONE);
+
+            Throwable thrown = catchThrowable(other::get);
+
+            // The stuck wait's timeout came first, while its listener blocked its round: the timer
+            // thread did not wait for it, and the other wait ended at its own timeout.
+            assertThat(thrown).cause().isInstanceOf(WaitTimeoutException.class);
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isBetween(2_000L, 5_000L);
+            assertThat(stuck).isNotDone();
+            release.countDown();
+            awaitCondition(stuck::isDone);
         }
     }
 

@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * A {@link TatClient} signing with a CAM role's temporary key ({@link AssumedRoleCredentials}):
@@ -117,6 +118,31 @@ class TatClientTemporaryKeyTest extends TatClientTestSupport {
         assertThat(emu.issuedKeys()).hasSize(2);
         assertThat(tatRequests()).extracting(RecordedRequest::errorCode).containsExactly(null, "AuthFailure.TokenFailure", null);
         assertThat(emu.executed("InvokeCommand")).isEqualTo(1);
+    }
+
+    @Test
+    @Timeout(30)
+    void aWaitWhoseKeyIsRevokedGoesOnWithTheNextKey() throws Exception {
+        TatClient client = client(role(ROLE, "jenkins", 3600));
+        emu.script(CVM_1, TaskScript.success().output("done\n").runningFor(Duration.ofMinutes(1)));
+        String id = client.invokeCommand(invokeOn(CVM_1)).invocationId();
+        CompletableFuture<WatchResult> waiting = InvocationWatcher.builder(client).initialInterval(Duration.ofMillis(10))
+                .maxInterval(Duration.ofMillis(20)).waitTimeout(Duration.ofMinutes(1)).build().watchAsync(id, WatchListener.NONE);
+        while (emu.received("DescribeInvocations") < 2) {
+            Thread.sleep(1); // until the wait polls with the first key
+        }
+
+        emu.revokeIssuedKeys();
+        while (tatRequests().stream().noneMatch(r -> "AuthFailure.TokenFailure".equals(r.errorCode()))) {
+            Thread.sleep(1); // until a poll was refused
+        }
+        clock.advance(Duration.ofMinutes(2)); // the task ends
+        WatchResult result = waiting.get(10, TimeUnit.SECONDS);
+
+        assertThat(result.allSucceeded()).isTrue();
+        assertThat(emu.issuedKeys()).hasSize(2);
+        assertThat(tatRequests()).extracting(RecordedRequest::errorCode).filteredOn(c -> c != null)
+                .containsOnly("AuthFailure.TokenFailure").hasSizeLessThanOrEqualTo(2);
     }
 
     @Test

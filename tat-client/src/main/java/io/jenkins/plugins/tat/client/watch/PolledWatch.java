@@ -84,6 +84,8 @@ final class PolledWatch {
     private Map<TaskStatus, Integer> lastCounts = Map.of();
     /** The last request that failed for this watch, named if the wait times out. */
     private TatException lastFailure;
+    /** Whether the last request for this watch had its temporary key's token refused. */
+    private boolean tokenRefused;
 
     PolledWatch(String invocationId, Set<String> alreadyReported, WatchListener listener, Duration initialInterval,
             Duration maxInterval, Duration waitTimeout, String region) {
@@ -125,9 +127,32 @@ final class PolledWatch {
         lock.lock();
         try {
             lastFailure = e;
+            tokenRefused = false;
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Notes a request for this watch whose temporary key's token the API refused.
+     *
+     * @return whether the request before it was refused so too (the renewed key as well)
+     */
+    boolean tokenRefusedAgain(TatException e) {
+        lock.lock();
+        try {
+            boolean again = tokenRefused;
+            lastFailure = e;
+            tokenRefused = true;
+            return again;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Notes an answer for this watch: a refused token before it has been replaced. */
+    private void answered() {
+        tokenRefused = false;
     }
 
     /**
@@ -162,6 +187,7 @@ final class PolledWatch {
             if (isDone()) {
                 return false;
             }
+            answered();
             if (invocation == null) {
                 if (!seen && ++misses >= MISSES_BEFORE_NOT_FOUND) {
                     future.completeExceptionally(new InvocationNotFoundException("Invocation " + invocationId
@@ -230,6 +256,7 @@ final class PolledWatch {
             if (isDone()) {
                 return false;
             }
+            answered();
             taskCount = page.totalCount();
             int known = statuses.size();
             boolean changed = false;
@@ -312,6 +339,7 @@ final class PolledWatch {
             if (isDone() || !invocationId.equals(task.invocationId())) {
                 return false;
             }
+            answered();
             boolean changed = record(task.invocationTaskId(), task.taskStatus(), task.instanceId());
             if (task.status().isTerminal() && !reports.containsKey(task.invocationTaskId())) {
                 TaskReport report = TaskReport.of(task);

@@ -434,8 +434,22 @@ final class SharedPoller {
      * A failed request: an error that will not pass (the key cannot read, say, or STS will not give
      * a temporary key for it) ends the watches it was for; anything else (throttling, a network fault) waits for
      * the next round, bounded by each watch's own timeout.
+     *
+     * <p>A temporary key whose token the API refused ({@code AuthFailure.TokenFailure}) is one
+     * the client has already handed back to its provider for a new one, where it can; a client
+     * whose caller holds the permit does not send the request again itself
+     * ({@link TatClient#withPermitFromCaller()}), so the next round does, with the new key. Refused
+     * twice in a row for a watch, the key will not do.
      */
     private static void handle(TatException e, List<PolledWatch> involved) {
+        if (e instanceof TencentCloudApiException api && api.errorCode().equals("AuthFailure.TokenFailure")) {
+            for (PolledWatch w : involved) {
+                if (w.tokenRefusedAgain(e)) {
+                    w.future.completeExceptionally(e);
+                }
+            }
+            return;
+        }
         boolean willNotPass = e instanceof TencentCloudApiException api
                 ? !RetryPolicy.isRetryable(TatAction.DESCRIBE_INVOCATIONS, api)
                 : e instanceof TemporaryKeyException noKey && !noKey.mayPass(); // e.g. the role no longer exists

@@ -126,6 +126,29 @@ public final class TatClient {
     }
 
     /**
+     * The rate limiter this client's calls keep to: the one shared by the clients of its key and
+     * region, unless the builder was given another.
+     *
+     * @return the limiter
+     */
+    public RequestRateLimiter rateLimiter() {
+        return caller.rateLimiter();
+    }
+
+    /**
+     * A client like this one that leaves the rate limiter to its caller: each call takes no permit
+     * and makes one attempt only (a retry would need a permit of its own). For a caller that must
+     * hold no thread while it waits for a permit: it takes one with
+     * {@link RequestRateLimiter#tryAcquire(boolean)} from {@link #rateLimiter()}, makes the call,
+     * and gives the permit back with {@link RequestRateLimiter#release(boolean)}, whatever happened.
+     *
+     * @return a client sharing everything with this one, whose calls take no permit
+     */
+    public TatClient withPermitFromCaller() {
+        return new TatClient(caller.withPermitFromCaller());
+    }
+
+    /**
      * Runs a saved command on instances.
      *
      * @param request the request; validated before anything is sent

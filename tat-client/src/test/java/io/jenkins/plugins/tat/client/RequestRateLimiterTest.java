@@ -237,6 +237,58 @@ class RequestRateLimiterTest extends TatClientTestSupport {
         }
     }
 
+    // ---- Taking a permit without waiting (a poller that must hold no thread while it waits) ----
+
+    @Test
+    @Timeout(30)
+    void tryAcquireTakesAFreePermitAndOtherwiseSaysWhenToLookAgain() {
+        RequestRateLimiter limiter = new RequestRateLimiter(2, 1, 60_000);
+
+        assertThat(limiter.tryAcquire(true)).as("the polling share's one permit").isTrue();
+        assertThat(limiter.tryAcquire(true)).as("a second poll, beyond the share").isFalse();
+        assertThat(limiter.untilPermitMayFree(true)).as("nothing ended yet: look again shortly")
+                .isPositive().isLessThanOrEqualTo(Duration.ofMillis(100));
+        assertThat(limiter.tryAcquire(false)).as("a deployment gets the other permit").isTrue();
+
+        limiter.release(true);
+        assertThat(limiter.tryAcquire(true)).as("the released permit counts for a window").isFalse();
+        assertThat(limiter.untilPermitMayFree(true)).as("when the release leaves the window")
+                .isGreaterThan(Duration.ofSeconds(59)).isLessThanOrEqualTo(Duration.ofSeconds(60));
+        limiter.release(false);
+    }
+
+    @Test
+    @Timeout(30)
+    void tryAcquireOfAPollGivesWayToAWaitingDeployment() throws Exception {
+        RequestRateLimiter limiter = new RequestRateLimiter(1, 1, 60_000);
+        limiter.acquire(true);
+        AtomicReference<Throwable> deployOutcome = new AtomicReference<>();
+        Thread deployment = startAcquiring(limiter, false, deployOutcome);
+        awaitCondition(() -> isWaiting(deployment), "the deployment to wait");
+
+        limiter.release(true);
+
+        assertThat(limiter.tryAcquire(true)).as("a poll while the deployment waits").isFalse();
+        deployment.interrupt();
+        deployment.join();
+    }
+
+    @Test
+    @Timeout(30)
+    void aPermitTakenWithoutWaitingIsReleasedLikeAnyOther() throws Exception {
+        RequestRateLimiter limiter = new RequestRateLimiter(1, 1);
+        assertThat(limiter.tryAcquire(false)).isTrue();
+        AtomicReference<Throwable> outcome = new AtomicReference<>();
+        Thread next = startAcquiring(limiter, outcome);
+        awaitCondition(() -> next.getState() == Thread.State.WAITING, "the next request to wait for a release");
+
+        limiter.release(false);
+        next.join();
+
+        assertThat(outcome.get()).isNull();
+        assertThatThrownBy(() -> limiter.release(true)).isInstanceOf(IllegalStateException.class);
+    }
+
     @Test
     void aReleaseOfTheWrongKindIsAnError() throws Exception {
         RequestRateLimiter limiter = new RequestRateLimiter(2, 1000);

@@ -12,6 +12,7 @@ import io.jenkins.plugins.tat.client.auth.ApiKey;
 import io.jenkins.plugins.tat.client.emulator.EmulatedInvocation;
 import io.jenkins.plugins.tat.client.emulator.EmulatorFaults;
 import io.jenkins.plugins.tat.client.emulator.TaskScript;
+import io.jenkins.plugins.tat.client.http.RequestRateLimiter;
 import io.jenkins.plugins.tat.client.http.RetryPolicy;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -59,6 +60,26 @@ class TatClientRetryTest extends TatClientTestSupport {
 
         assertThat(response.totalCount()).isEqualTo(2);
         assertThat(emu.received("DescribeCommands")).isEqualTo(3);
+    }
+
+    @Test
+    @Timeout(30)
+    void aClientWhoseCallerHoldsThePermitTakesNoneAndMakesOneAttempt() throws Exception {
+        RequestRateLimiter limiter = new RequestRateLimiter(1, 1, 60_000);
+        TatClient client = clientBuilder().rateLimiter(limiter).build().withPermitFromCaller();
+        assertThat(limiter.tryAcquire(true)).isTrue(); // the caller's permit: the only one there is
+
+        DescribeCommandsResponse response = client.describeCommands(describeCommands()); // would wait forever for a permit
+
+        assertThat(response.totalCount()).isEqualTo(2);
+        emu.faults().forAction("DescribeCommands").requestLimitExceeded(1);
+        Throwable thrown = catchThrowable(() -> client.describeCommands(describeCommands()));
+        assertThat(thrown).as("not retried: a retry would need a permit of its own")
+                .isInstanceOfSatisfying(TencentCloudApiException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo("RequestLimitExceeded"));
+        assertThat(emu.received("DescribeCommands")).isEqualTo(2);
+        limiter.release(true);
+        assertThat(client.rateLimiter()).isSameAs(limiter);
     }
 
     @ParameterizedTest

@@ -122,6 +122,31 @@ class TatClientTemporaryKeyTest extends TatClientTestSupport {
     }
 
     @Test
+    @Timeout(30)
+    void aWaitWhoseKeyIsRevokedGoesOnWithTheNextKey() throws Exception {
+        TatClient client = client(role(ROLE, "jenkins", 3600));
+        emu.script(CVM_1, TaskScript.success().output("done\n").runningFor(Duration.ofMinutes(1)));
+        String id = client.invokeCommand(invokeOn(CVM_1)).invocationId();
+        CompletableFuture<WatchResult> waiting = InvocationWatcher.builder(client).initialInterval(Duration.ofMillis(10))
+                .maxInterval(Duration.ofMillis(20)).waitTimeout(Duration.ofMinutes(1)).build().watchAsync(id, WatchListener.NONE);
+        while (emu.received("DescribeInvocations") < 2) {
+            Thread.sleep(1); // until the wait polls with the first key
+        }
+
+        emu.revokeIssuedKeys();
+        while (tatRequests().stream().noneMatch(r -> "AuthFailure.TokenFailure".equals(r.errorCode()))) {
+            Thread.sleep(1); // until a poll was refused
+        }
+        clock.advance(Duration.ofMinutes(2)); // the task ends
+        WatchResult result = waiting.get(10, TimeUnit.SECONDS);
+
+        assertThat(result.allSucceeded()).isTrue();
+        assertThat(emu.issuedKeys()).hasSize(2);
+        assertThat(tatRequests()).extracting(RecordedRequest::errorCode).filteredOn(c -> c != null)
+                .containsOnly("AuthFailure.TokenFailure").hasSizeLessThanOrEqualTo(2);
+    }
+
+    @Test
     void aFixedKeyWithARefusedTokenIsNotSentAgain() {
         emu.account("AKIDfixedSts0001", "fixedStsKey", "fixedToken");
         TatClient client = clientBuilder().credential(new ApiKey("AKIDfixedSts0001", "fixedStsKey", "stale"))

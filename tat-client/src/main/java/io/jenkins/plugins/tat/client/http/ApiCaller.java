@@ -97,6 +97,8 @@ public final class ApiCaller {
     private final long maxResponseBytes;
     private final SecretRedactor redactor;
     private final Deadline deadline;
+    /** Whether the caller takes and gives back each call's permit itself ({@link #withPermitFromCaller()}). */
+    private final boolean permitFromCaller;
 
     ApiCaller(CallerSettings b, URI endpoint) {
         this.credentials = b.credentials;
@@ -114,9 +116,10 @@ public final class ApiCaller {
         this.maxResponseBytes = b.maxResponseBytes;
         this.redactor = new SecretRedactor(credentials);
         this.deadline = Deadline.none();
+        this.permitFromCaller = false;
     }
 
-    private ApiCaller(ApiCaller base, Deadline deadline) {
+    private ApiCaller(ApiCaller base, Deadline deadline, boolean permitFromCaller) {
         this.credentials = base.credentials;
         this.product = base.product;
         this.region = base.region;
@@ -132,6 +135,7 @@ public final class ApiCaller {
         this.maxResponseBytes = base.maxResponseBytes;
         this.redactor = base.redactor;
         this.deadline = deadline;
+        this.permitFromCaller = permitFromCaller;
     }
 
     /** @return the region requests act on */
@@ -159,7 +163,22 @@ public final class ApiCaller {
      * @return a caller sharing everything with this one but the deadline
      */
     public ApiCaller withDeadline(Deadline deadline) {
-        return new ApiCaller(this, Objects.requireNonNull(deadline, "deadline"));
+        return new ApiCaller(this, Objects.requireNonNull(deadline, "deadline"), permitFromCaller);
+    }
+
+    /** @return the rate limiter this caller's calls keep to */
+    public RequestRateLimiter rateLimiter() {
+        return rateLimiter;
+    }
+
+    /**
+     * A caller like this one that leaves the rate limiter to its caller: each call takes no permit
+     * and makes one attempt only (a retry would need a permit of its own).
+     *
+     * @return a caller sharing everything with this one, whose calls take no permit
+     */
+    public ApiCaller withPermitFromCaller() {
+        return new ApiCaller(this, deadline, true);
     }
 
     /**
@@ -199,7 +218,7 @@ public final class ApiCaller {
             TatException failure;
             boolean polling = action.isPolling();
             ApiKey key = credentials.current();
-            if (!rateLimiter.acquire(polling, callDeadline)) {
+            if (!permitFromCaller && !rateLimiter.acquire(polling, callDeadline)) {
                 TatException gaveUp = noPermit(action, start);
                 earlier.forEach(gaveUp::addSuppressed);
                 throw gaveUp;
@@ -217,9 +236,11 @@ public final class ApiCaller {
                 // A reader meeting something the API never sends. The answer's text is not quoted.
                 failure = unusable(action, "it could not be read (" + e.getClass().getSimpleName() + ")", true);
             } finally {
-                rateLimiter.release(polling); // the limiter counts each request from its end (see there)
+                if (!permitFromCaller) {
+                    rateLimiter.release(polling); // the limiter counts each request from its end (see there)
+                }
             }
-            if (!renewedRefusedKey && refusedTemporaryKey(failure, key) && credentials.refused(key)) {
+            if (!permitFromCaller && !renewedRefusedKey && refusedTemporaryKey(failure, key) && credentials.refused(key)) {
                 // The API refused the token before acting on the request (authentication comes
                 // first), so sending it again with a new key is safe for every action; once.
                 renewedRefusedKey = true;
@@ -228,7 +249,7 @@ public final class ApiCaller {
             }
             Duration wait = retryPolicy.backoff(attempt);
             boolean timeLeft = wait.compareTo(callDeadline.remaining()) < 0; // no retry starts past the deadline
-            if (!timeLeft || !retryPolicy.shouldRetry(action, failure, attempt)) {
+            if (permitFromCaller || !timeLeft || !retryPolicy.shouldRetry(action, failure, attempt)) {
                 TatException reported = explain(action, failure, attempt, start, outcomeHint);
                 earlier.forEach(reported::addSuppressed);
                 throw reported;

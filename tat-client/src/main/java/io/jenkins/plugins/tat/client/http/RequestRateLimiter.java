@@ -2,6 +2,7 @@ package io.jenkins.plugins.tat.client.http;
 
 import io.jenkins.plugins.tat.client.Deadline;
 import io.jenkins.plugins.tat.client.TatClient;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
@@ -50,6 +51,9 @@ public final class RequestRateLimiter {
      * waits (one DescribeInvocations asks for 100 invocations).
      */
     public static final int DEFAULT_POLLING_PERMITS = 12;
+
+    /** How long {@link #untilPermitMayFree} says to wait when no end in the window can tell. */
+    private static final Duration RETRY_PAUSE = Duration.ofMillis(10);
 
     private static final Map<String, RequestRateLimiter> SHARED = new ConcurrentHashMap<>();
 
@@ -179,6 +183,54 @@ public final class RequestRateLimiter {
                     lock.notifyAll(); // polling may go on now
                 }
             }
+        }
+    }
+
+    /**
+     * Takes a permit of the kind if one is free now, without waiting: for a caller that must hold
+     * no thread while it waits (a poller of many watches, which tries again when
+     * {@link #untilPermitMayFree(boolean)} says). A permit taken must be given back with
+     * {@link #release(boolean)} of the same kind, as after {@link #acquire(boolean)}. Polling
+     * still gives way to requests of the other kind waiting in {@link #acquire(boolean)}.
+     *
+     * @param polling whether the request polls
+     * @return whether a permit was taken
+     */
+    public boolean tryAcquire(boolean polling) {
+        synchronized (lock) {
+            expire(System.nanoTime());
+            boolean room = inFlight + ends.size() < permits;
+            boolean pollingRoom = pollingInFlight + pollingEnds < pollingPermits && priorityWaiting == 0;
+            if (room && (!polling || pollingRoom)) {
+                inFlight++;
+                if (polling) {
+                    pollingInFlight++;
+                }
+                return true;
+            }
+            return false;
+        }
+    }
+
+    /**
+     * When to try {@link #tryAcquire(boolean)} again: when the answered request that holds the
+     * place longest leaves the window; or, when only requests in flight hold the places (whose
+     * end cannot be known) or a request of the other kind is waiting, after a short pause.
+     *
+     * @param polling the kind of request
+     * @return how long to wait before trying again, zero if a permit may be free now
+     */
+    public Duration untilPermitMayFree(boolean polling) {
+        synchronized (lock) {
+            long now = System.nanoTime();
+            expire(now);
+            boolean room = inFlight + ends.size() < permits;
+            boolean pollingRoom = pollingInFlight + pollingEnds < pollingPermits && priorityWaiting == 0;
+            if (room && (!polling || pollingRoom)) {
+                return Duration.ZERO;
+            }
+            End oldest = priorityWaiting > 0 && polling ? null : oldestEnd(polling && room);
+            return oldest == null ? RETRY_PAUSE : Duration.ofNanos(Math.max(windowNanos - (now - oldest.at()), 1));
         }
     }
 

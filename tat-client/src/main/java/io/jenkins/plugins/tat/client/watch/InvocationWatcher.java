@@ -31,18 +31,26 @@ import java.util.stream.Collectors;
  * then reads in full only the tasks that just ended, 100 task IDs a DescribeInvocationTasks
  * request, across invocations. A thousand waits cost about ten requests a round and no thread
  * each; the client's rate limiter keeps polling behind deployments. {@link #watch} is the same
- * wait, blocking.
+ * wait, blocking. An endpoint, key or region that hangs delays only its own watches.
  *
  * <p><b>How often.</b> The first round comes at once. The interval starts at about one second and
  * doubles while nothing changes, up to a cap (3 s by default); any change brings it back to the
  * start, so a burst of tasks finishing is followed closely.
  *
- * <p><b>How long.</b> At most the wait timeout; then {@link WaitTimeoutException}, which names the
- * unfinished instances. The tasks themselves go on: stopping the wait does not cancel them.
+ * <p><b>How long.</b> At most the wait timeout, kept by a timer even while a request hangs;
+ * then {@link WaitTimeoutException}, which names the unfinished instances. The tasks themselves go on: stopping the wait does not cancel them.
  *
  * <p>Thread-safe and reusable.
  */
 public final class InvocationWatcher {
+
+    /**
+     * The most threads the polling of every watch in this JVM uses, however many watches there
+     * are: one timer thread (rounds start and wait timeouts fire on it) and a bounded pool on which
+     * rounds send their requests, one round at a time per key, region and endpoint, so that a hung
+     * endpoint holds one thread and the others go on.
+     */
+    public static final int MAX_POLLING_THREADS = 1 + PollerThreads.ROUND_THREADS;
 
     private final TatClient client;
     private final Duration initialInterval;

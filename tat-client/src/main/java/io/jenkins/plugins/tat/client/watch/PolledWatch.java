@@ -1,26 +1,40 @@
 package io.jenkins.plugins.tat.client.watch;
 
-import io.jenkins.plugins.tat.client.Deadline;
 import io.jenkins.plugins.tat.client.TatException;
+import io.jenkins.plugins.tat.client.api.DescribeInvocationTasksResponse;
 import io.jenkins.plugins.tat.client.api.Invocation;
 import io.jenkins.plugins.tat.client.api.InvocationTask;
 import io.jenkins.plugins.tat.client.api.InvocationTaskBasicInfo;
 import io.jenkins.plugins.tat.client.api.TaskStatus;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * What one wait knows of its invocation, and the future it completes. Only the {@link SharedPoller}'s
- * round touches it (rounds of one poller never overlap), so it needs no lock of its own.
+ * What one wait knows of its invocation, and the future it completes. The {@link SharedPoller}'s
+ * rounds (which never overlap for one poller) feed it, and a timer ends it at its wait timeout
+ * whatever a round is doing; so its state is guarded by its own lock, and the listener is
+ * called under it (never after the watch ended). An explicit lock, so that the timer can try it
+ * without waiting ({@link #tryExpire()}).
+ *
+ * <p><b>How its tasks are known.</b> DescribeInvocations' {@code InvocationTaskBasicInfoSet}
+ * carries every task's status, as far as the API reference says (docs/dev/protocol.md §4.3); but
+ * whether it lists every task of a large invocation is not said. A set of fewer than
+ * {@value #TRUSTED_BASIC_INFO} tasks is trusted as it is. A larger one is trusted once its size
+ * equals the invocation's task count, which the first page of DescribeInvocationTasks by the
+ * {@code invocation-id} filter gives as {@code TotalCount} (§4.4): one request per invocation.
+ * Where the set is shorter (capped), the rest of the tasks are listed once, page by page, and
+ * then read by ID sparingly: a few pages a round for the whole poller, in turn, and all of them
+ * once the invocation's own status says it is over.
  */
 final class PolledWatch {
 
@@ -30,15 +44,18 @@ final class PolledWatch {
      * answer may come before a just-created invocation is listed.
      */
     private static final int MISSES_BEFORE_NOT_FOUND = 2;
-    /** A basic info set this large may be cut short (see {@link SharedPoller}). */
-    private static final int TRUSTED_BASIC_INFO = 100;
+    /** A basic info set this large may be cut short, unless its size equals the task count. */
+    static final int TRUSTED_BASIC_INFO = 100;
+    private static final Set<String> FINISHED_INVOCATION = Set.of("SUCCESS", "FAILED", "TIMEOUT", "CANCELLED",
+            "PARTIAL_FAILED", "PARTIAL_CANCELLED");
 
     final String invocationId;
     final Duration initialInterval;
     final Duration maxInterval;
+    final Duration waitTimeout;
     final CompletableFuture<WatchResult> future = new CompletableFuture<>();
-    private final Duration waitTimeout;
-    private final Deadline deadline;
+    /** Guards everything below but the fields given at construction. */
+    private final ReentrantLock lock = new ReentrantLock();
     private final Set<String> alreadyReported;
     private final WatchListener listener;
     private final String region;
@@ -48,19 +65,27 @@ final class PolledWatch {
     private final Map<String, String> instances = new LinkedHashMap<>();
     /** Reports of the tasks that ended, by task ID, in the order they ended. */
     private final Map<String, TaskReport> reports = new LinkedHashMap<>();
+    /** The task IDs of the latest basic info set. */
+    private Set<String> visible = Set.of();
+    private int basicInfoSize;
     private boolean seen;
     private int misses;
-    private boolean large;
-    private boolean listedAll;
-    /** Whether this round's listing already brought every task's status. */
-    private boolean listedThisRound;
+    /** The invocation's task count, once a listing gave it; or -1. */
+    private long taskCount = -1;
+    /** Where the next listing page starts; -1 before the first, which starts after the basic info's tasks. */
+    private long listingOffset = -1;
+    /** Whether the listing went back to the start, having missed tasks the basic info did not list. */
+    private boolean listedFromStart;
+    private boolean invocationOver;
     private int polls;
     private int describeCalls;
     private int callsThisRound;
     private int mostCallsInOnePoll;
     private Map<TaskStatus, Integer> lastCounts = Map.of();
     /** The last request that failed for this watch, named if the wait times out. */
-    TatException lastFailure;
+    private TatException lastFailure;
+    /** Whether the last request for this watch had its temporary key's token refused. */
+    private boolean tokenRefused;
 
     PolledWatch(String invocationId, Set<String> alreadyReported, WatchListener listener, Duration initialInterval,
             Duration maxInterval, Duration waitTimeout, String region) {
@@ -70,7 +95,6 @@ final class PolledWatch {
         this.initialInterval = initialInterval;
         this.maxInterval = maxInterval;
         this.waitTimeout = waitTimeout;
-        this.deadline = Deadline.after(waitTimeout);
         this.region = region;
     }
 
@@ -79,27 +103,78 @@ final class PolledWatch {
     }
 
     void startRound() {
-        polls++;
-        callsThisRound = 0;
-        listedThisRound = false;
+        lock.lock();
+        try {
+            polls++;
+            callsThisRound = 0;
+        } finally {
+            lock.unlock();
+        }
     }
 
     void countCall() {
-        describeCalls++;
-        callsThisRound++;
-        mostCallsInOnePoll = Math.max(mostCallsInOnePoll, callsThisRound);
+        lock.lock();
+        try {
+            describeCalls++;
+            callsThisRound++;
+            mostCallsInOnePoll = Math.max(mostCallsInOnePoll, callsThisRound);
+        } finally {
+            lock.unlock();
+        }
     }
 
-    /** Ends the watch with a timeout if its time is up; returns whether it did. */
-    boolean expireIfLate() {
-        if (isDone()) {
+    void failed(TatException e) {
+        lock.lock();
+        try {
+            lastFailure = e;
+            tokenRefused = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Notes a request for this watch whose temporary key's token the API refused.
+     *
+     * @return whether the request before it was refused so too (the renewed key as well)
+     */
+    boolean tokenRefusedAgain(TatException e) {
+        lock.lock();
+        try {
+            boolean again = tokenRefused;
+            lastFailure = e;
+            tokenRefused = true;
+            return again;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Notes an answer for this watch: a refused token before it has been replaced. */
+    private void answered() {
+        tokenRefused = false;
+    }
+
+    /**
+     * Ends the watch with a timeout (naming its unfinished tasks), unless it ended already: the
+     * timer's work, at the wait timeout, whether or not a round is stuck in a call. The timer
+     * thread serves every poller and must not wait: if a round holds this watch at that moment
+     * (its listener may be slow), it does nothing and says so, to be called again shortly.
+     *
+     * @return whether the watch has ended, now or before
+     */
+    boolean tryExpire() {
+        if (!lock.tryLock()) {
+            return isDone();
+        }
+        try {
+            if (!isDone()) {
+                future.completeExceptionally(timeout());
+            }
             return true;
+        } finally {
+            lock.unlock();
         }
-        if (!deadline.hasPassed()) {
-            return false;
-        }
-        future.completeExceptionally(timeout());
-        return true;
     }
 
     /**
@@ -107,90 +182,180 @@ final class PolledWatch {
      * the answer. Returns whether a task changed status.
      */
     boolean observe(Invocation invocation) {
-        if (isDone()) {
-            return false;
-        }
-        if (invocation == null) {
-            if (!seen && ++misses >= MISSES_BEFORE_NOT_FOUND) {
-                future.completeExceptionally(new InvocationNotFoundException("Invocation " + invocationId
-                        + " was not found in region " + region + ". Check the ID and the region, and that the API key"
-                        + " may read it."));
+        lock.lock();
+        try {
+            if (isDone()) {
+                return false;
             }
-            return false;
-        }
-        seen = true;
-        List<InvocationTaskBasicInfo> tasks = invocation.tasks();
-        if (tasks.size() >= TRUSTED_BASIC_INFO) {
-            large = true;
-        }
-        if (large) {
-            return false; // its tasks are listed and read by ID instead
-        }
-        boolean changed = false;
-        for (InvocationTaskBasicInfo task : tasks) {
-            if (task.invocationTaskId() == null) {
-                continue;
+            answered();
+            if (invocation == null) {
+                if (!seen && ++misses >= MISSES_BEFORE_NOT_FOUND) {
+                    future.completeExceptionally(new InvocationNotFoundException("Invocation " + invocationId
+                            + " was not found in region " + region + ". Check the ID and the region, and that the API key"
+                            + " may read it."));
+                }
+                return false;
             }
-            changed |= record(task.invocationTaskId(), task.taskStatus(), task.instanceId());
+            seen = true;
+            invocationOver = invocation.invocationStatus() != null
+                    && FINISHED_INVOCATION.contains(invocation.invocationStatus());
+            List<InvocationTaskBasicInfo> tasks = invocation.tasks();
+            basicInfoSize = tasks.size();
+            Set<String> ids = new HashSet<>();
+            boolean changed = false;
+            for (InvocationTaskBasicInfo task : tasks) {
+                if (task.invocationTaskId() == null) {
+                    continue;
+                }
+                ids.add(task.invocationTaskId());
+                changed |= record(task.invocationTaskId(), task.taskStatus(), task.instanceId());
+            }
+            visible = ids;
+            return changed;
+        } finally {
+            lock.unlock();
         }
-        listedAll = !tasks.isEmpty();
-        return changed;
     }
 
-    boolean needsListing() {
-        return large && !listedAll;
+    /** Whether the basic info set is known to list every task. */
+    private boolean basicInfoComplete() {
+        return basicInfoSize < TRUSTED_BASIC_INFO || basicInfoSize == taskCount;
     }
 
-    /** Takes in every task of a large invocation, listed by the invocation-id filter. */
-    boolean listed(Collection<InvocationTask> tasks) {
-        boolean changed = false;
-        for (InvocationTask task : tasks) {
-            changed |= record(task.invocationTaskId(), task.taskStatus(), task.instanceId());
-            if (task.status().isTerminal()) {
-                changed |= read(task); // the listing carries the whole task, output included
+    /** Whether every task's ID is known: the basic info lists them all, or a listing did. */
+    private boolean allKnown() {
+        return seen && !statuses.isEmpty() && (basicInfoComplete() || (taskCount >= 0 && statuses.size() >= taskCount));
+    }
+
+    /** The offset of the listing page this invocation needs next, or -1 if it needs none. */
+    long listingOffset() {
+        lock.lock();
+        try {
+            if (isDone() || !seen || allKnown()) {
+                return -1;
             }
+            if (listingOffset < 0) {
+                // A capped set lists the first tasks, as far as the emulator and every answer seen
+                // tell; the page after them gives the task count and the first hidden tasks at once
+                // (and, when the set is complete, nothing but the count).
+                listingOffset = basicInfoSize;
+            }
+            return listingOffset;
+        } finally {
+            lock.unlock();
         }
-        listedAll = !tasks.isEmpty();
-        listedThisRound = true;
-        return changed;
     }
 
     /**
-     * The tasks to read in full this round: those that ended and are not yet reported, and for a
-     * large invocation also the unfinished ones, whose status only a read by ID brings.
+     * Takes in a page of the invocation's tasks, listed by the invocation-id filter: its
+     * TotalCount is the task count; its tasks carry their output. Returns whether a task changed.
      */
-    List<String> tasksToRead() {
-        List<String> ids = new ArrayList<>();
-        if (isDone() || !listedAll) {
-            return ids;
-        }
-        statuses.forEach((id, status) -> {
-            boolean terminal = TaskStatus.of(status).isTerminal();
-            if (!reports.containsKey(id) && (terminal || (large && !listedThisRound))) {
-                ids.add(id);
+    boolean listed(DescribeInvocationTasksResponse page) {
+        lock.lock();
+        try {
+            if (isDone()) {
+                return false;
             }
-        });
-        return ids;
+            answered();
+            taskCount = page.totalCount();
+            int known = statuses.size();
+            boolean changed = false;
+            for (InvocationTask task : page.tasks()) {
+                changed |= read(task);
+            }
+            listingOffset += page.tasks().size();
+            // A page with no task not seen before ends it too: an answer cannot keep a listing going.
+            boolean atEnd = statuses.size() == known || listingOffset >= taskCount;
+            if (atEnd && !allKnown()) {
+                if (!listedFromStart) {
+                    listedFromStart = true; // the basic info listed other tasks than the first: list them all
+                    listingOffset = 0;
+                } else {
+                    taskCount = statuses.size(); // the listing ended short of its own count: take what it gave
+                }
+            }
+            return changed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The tasks that ended and are not reported yet: their output is to be read by ID. */
+    List<String> endedUnreported() {
+        lock.lock();
+        try {
+            List<String> ids = new ArrayList<>();
+            if (isDone() || !allKnown()) {
+                return ids;
+            }
+            statuses.forEach((id, status) -> {
+                if (!reports.containsKey(id) && TaskStatus.of(status).isTerminal()) {
+                    ids.add(id);
+                }
+            });
+            return ids;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The unfinished tasks that a capped basic info set leaves out: only a read by ID tells how
+     * they are doing.
+     */
+    List<String> hiddenUnfinished() {
+        lock.lock();
+        try {
+            List<String> ids = new ArrayList<>();
+            if (isDone() || !allKnown() || basicInfoComplete()) {
+                return ids;
+            }
+            for (Map.Entry<String, String> task : statuses.entrySet()) {
+                String id = task.getKey();
+                if (!visible.contains(id) && !reports.containsKey(id) && !TaskStatus.of(task.getValue()).isTerminal()) {
+                    ids.add(id);
+                }
+            }
+            return ids;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether the invocation's own status says every task has ended. */
+    boolean invocationOver() {
+        lock.lock();
+        try {
+            return invocationOver;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Takes in a task read in full; reports it once if it ended. Returns whether its status changed. */
     boolean read(InvocationTask task) {
-        if (isDone() || !invocationId.equals(task.invocationId())) {
-            return false;
-        }
-        boolean changed = record(task.invocationTaskId(), task.taskStatus(), task.instanceId());
-        if (task.status().isTerminal() && !reports.containsKey(task.invocationTaskId())) {
-            TaskReport report = TaskReport.of(task);
-            reports.put(task.invocationTaskId(), report);
-            if (!alreadyReported.contains(task.invocationTaskId())) {
-                try {
-                    listener.taskFinished(report);
-                } catch (RuntimeException e) {
-                    LOGGER.log(Level.WARNING, "a wait's listener failed on " + task.invocationTaskId(), e);
+        lock.lock();
+        try {
+            if (isDone() || !invocationId.equals(task.invocationId())) {
+                return false;
+            }
+            answered();
+            boolean changed = record(task.invocationTaskId(), task.taskStatus(), task.instanceId());
+            if (task.status().isTerminal() && !reports.containsKey(task.invocationTaskId())) {
+                TaskReport report = TaskReport.of(task);
+                reports.put(task.invocationTaskId(), report);
+                if (!alreadyReported.contains(task.invocationTaskId())) {
+                    try {
+                        listener.taskFinished(report);
+                    } catch (RuntimeException e) {
+                        LOGGER.log(Level.WARNING, "a wait's listener failed on " + task.invocationTaskId(), e);
+                    }
                 }
             }
+            return changed;
+        } finally {
+            lock.unlock();
         }
-        return changed;
     }
 
     private boolean record(String taskId, String status, String instanceId) {
@@ -203,20 +368,25 @@ final class PolledWatch {
 
     /** Completes the watch when every task is reported; tells the listener of changed counts. */
     void endRound() {
-        if (isDone()) {
-            return;
-        }
-        Map<TaskStatus, Integer> counts = counts();
-        if (!counts.equals(lastCounts)) {
-            lastCounts = counts;
-            try {
-                listener.progress(counts, statuses.size());
-            } catch (RuntimeException e) {
-                LOGGER.log(Level.WARNING, "a wait's listener failed", e);
+        lock.lock();
+        try {
+            if (isDone()) {
+                return;
             }
-        }
-        if (listedAll && !statuses.isEmpty() && reports.keySet().containsAll(statuses.keySet())) {
-            future.complete(result());
+            Map<TaskStatus, Integer> counts = counts();
+            if (!counts.equals(lastCounts)) {
+                lastCounts = counts;
+                try {
+                    listener.progress(counts, taskCount > statuses.size() ? (int) taskCount : statuses.size());
+                } catch (RuntimeException e) {
+                    LOGGER.log(Level.WARNING, "a wait's listener failed", e);
+                }
+            }
+            if (allKnown() && reports.keySet().containsAll(statuses.keySet())) {
+                future.complete(result());
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -226,7 +396,7 @@ final class PolledWatch {
         return counts;
     }
 
-    WatchResult result() {
+    private WatchResult result() {
         return new WatchResult(invocationId, new ArrayList<>(reports.values()), polls, describeCalls, mostCallsInOnePoll);
     }
 

@@ -11,21 +11,23 @@ import io.jenkins.plugins.tat.client.api.DescribeInvocationsRequest;
 import io.jenkins.plugins.tat.client.api.Invocation;
 import io.jenkins.plugins.tat.client.api.InvocationTask;
 import io.jenkins.plugins.tat.client.api.TatAction;
+import io.jenkins.plugins.tat.client.http.RequestRateLimiter;
 import io.jenkins.plugins.tat.client.http.RetryPolicy;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -34,20 +36,35 @@ import java.util.logging.Logger;
  * this JVM. A round asks for all of them at once, 100 invocations per DescribeInvocations, whose
  * {@code InvocationTaskBasicInfoSet} carries every task's status; then fetches the output of the
  * tasks that just ended, 100 task IDs per DescribeInvocationTasks, across invocations. So a
- * thousand waiting builds cost about ten requests a round, and no thread each: rounds run on a
- * small scheduler that all pollers share, and a watch is a future that a round completes.
+ * thousand waiting builds cost about ten requests a round, and no thread each. How large
+ * invocations, whose basic info may be cut short, are followed: see {@link PolledWatch}.
  *
- * <p><b>Invocations of 100 tasks or more.</b> The API reference does not say whether
- * {@code InvocationTaskBasicInfoSet} lists every task of a large invocation (docs/dev/protocol.md §4.3
- * gives its fields only). A set of fewer than 100 tasks is complete either way. For a set of 100
- * or more, the poller does not trust it: it lists the invocation's tasks once by the
- * {@code invocation-id} filter, 100 a page, and from then on asks for its unfinished tasks by ID
- * every round, as the single-build watcher did.
+ * <p><b>Isolated from faults.</b> A poller's calls are blocking ({@link TatClient} sends on the
+ * calling thread, which is its cheapest way on a busy controller), so what a hung endpoint can
+ * take is the thread its round runs on. The design keeps that to one thread, and keeps every
+ * other wait from depending on it:
+ * <ul>
+ *   <li>Rounds run on {@link PollerThreads}' bounded pool, which starts a thread only when none
+ *       is idle, and a poller has at most one round at a time: a hung endpoint, key or region
+ *       holds one thread, never the others' rounds. A small shared pool rather than a thread per
+ *       poller keeps a thousand waits of one key to a few threads; a non-blocking client would
+ *       need a second call path beside {@link TatClient}'s, which is being reworked as it is.</li>
+ *   <li>A round waits for a rate-limit permit holding no thread: it takes one with
+ *       {@link RequestRateLimiter#tryAcquire(boolean)}, and when none is free it leaves the pool
+ *       and comes back on the timer when {@link RequestRateLimiter#untilPermitMayFree(boolean)}
+ *       says. Its calls then take no permit of their own ({@link TatClient#withPermitFromCaller()})
+ *       and make one attempt: the next round is the retry.</li>
+ *   <li>Wait timeouts are timers ({@link PolledWatch#tryExpire()}), not checks between rounds: a
+ *       watch ends at its wait timeout, naming its unfinished tasks, even while its round is
+ *       stuck in a call that will only end at the request timeout.</li>
+ * </ul>
  *
  * <p><b>Pace.</b> After a round in which a task changed, or a watch was added, the next round
- * comes after the shortest initial interval of the watches; after a quiet one the interval
- * doubles up to the shortest maximum interval. The client's rate limiter keeps polling within its
- * share of the key's quota, behind deployments.
+ * comes the shortest initial interval of the watches after this one started (at once if it took
+ * longer, e.g. waiting for permits); after a quiet one the interval doubles up to the shortest
+ * maximum interval. The limiter keeps polling within its share of the key's quota, behind
+ * deployments. Endpoints of one key and region share that limiter: requests hung at them hold
+ * their permits until they time out, one per hung endpoint.
  */
 final class SharedPoller {
 
@@ -55,10 +72,17 @@ final class SharedPoller {
     private static final int PAGE = 100;
     /** A round gives up on its requests after this long; the watches go on in the next one. */
     private static final Duration ROUND_BUDGET = Duration.ofSeconds(60);
-    private static final int SCHEDULER_THREADS = 2;
+    /**
+     * Pages of hidden tasks (those a capped basic info set leaves out) read per round for the
+     * whole poller: enough to sweep a few thousand such tasks every few seconds, few enough that
+     * a round stays within about one second of the polling share of the rate limit (12 a second).
+     */
+    private static final int HIDDEN_PAGES_PER_ROUND = 10;
+
+    /** How soon a wait timeout is tried again when a round held the watch. */
+    private static final Duration EXPIRY_RETRY = Duration.ofMillis(10);
 
     private static final Map<String, SharedPoller> POLLERS = new ConcurrentHashMap<>();
-    private static ScheduledThreadPoolExecutor scheduler;
 
     private final String key;
     private final Map<String, List<PolledWatch>> watches = new LinkedHashMap<>();
@@ -68,6 +92,12 @@ final class SharedPoller {
     private ScheduledFuture<?> nextRound;
     private boolean roundRunning;
     private Duration interval = Duration.ZERO;
+    /**
+     * Hidden task ID (see {@link PolledWatch}) to the round that last read it, so that they are
+     * read in turn, the longest unread first. Only rounds touch it, one at a time.
+     */
+    private Map<String, Long> hiddenLastRead = new HashMap<>();
+    private long rounds;
 
     private SharedPoller(String key) {
         this.key = key;
@@ -84,48 +114,35 @@ final class SharedPoller {
     }
 
     /**
-     * Stops every round and forgets every watch, without completing their futures: for a JVM
-     * (a Jenkins controller) that shuts down, whose waits resume after the restart. A later watch
-     * starts the scheduler again.
+     * Stops every round and timer and forgets every watch, without completing their futures: for
+     * a JVM (a Jenkins controller) that shuts down, whose waits resume after the restart. A later
+     * watch starts the threads again.
      */
     static void shutdownAll() {
-        ScheduledThreadPoolExecutor s;
-        synchronized (SharedPoller.class) {
-            s = scheduler;
-            scheduler = null;
-        }
-        if (s != null) {
-            s.shutdownNow();
-        }
+        PollerThreads.shutdown();
         for (SharedPoller poller : POLLERS.values()) {
             poller.forgetAll();
         }
     }
 
-    private static synchronized ScheduledExecutorService scheduler() {
-        if (scheduler == null) {
-            AtomicInteger n = new AtomicInteger();
-            ThreadFactory threads = r -> {
-                Thread t = new Thread(r, "tat-poller-" + n.incrementAndGet());
-                t.setDaemon(true);
-                // Not the creating thread's loader (in Jenkins, perhaps a build's script loader,
-                // which a long-lived thread must not keep alive): the library's own.
-                t.setContextClassLoader(SharedPoller.class.getClassLoader());
-                return t;
-            };
-            scheduler = new ScheduledThreadPoolExecutor(SCHEDULER_THREADS, threads);
-            scheduler.setRemoveOnCancelPolicy(true);
-        }
-        return scheduler;
-    }
-
-    /** Adds a watch and has a round come soon. */
+    /** Adds a watch, starts its wait timeout's timer and has a round come soon. */
     synchronized void add(PolledWatch watch, TatClient latest) {
         client = latest;
         watches.computeIfAbsent(watch.invocationId, id -> new ArrayList<>()).add(watch);
-        watch.future.whenComplete((r, e) -> remove(watch));
+        ScheduledFuture<?> timer = PollerThreads.timer(() -> expire(watch), watch.waitTimeout);
+        watch.future.whenComplete((r, e) -> {
+            timer.cancel(false);
+            remove(watch);
+        });
         interval = watch.initialInterval;
         schedule(Duration.ZERO.equals(interval) ? Duration.ofMillis(1) : Duration.ZERO);
+    }
+
+    /** On the timer: ends the watch at its wait timeout, or tries again shortly if a round holds it. */
+    private static void expire(PolledWatch watch) {
+        if (!watch.tryExpire()) {
+            PollerThreads.timer(() -> expire(watch), EXPIRY_RETRY);
+        }
     }
 
     private synchronized void remove(PolledWatch watch) {
@@ -165,175 +182,274 @@ final class SharedPoller {
         if (nextRound != null) {
             nextRound.cancel(false);
         }
-        nextRound = scheduler().schedule(this::round, delay.toNanos(), TimeUnit.NANOSECONDS);
+        nextRound = PollerThreads.timer(this::startRound, delay);
     }
 
-    private void round() {
-        List<PolledWatch> active;
-        TatClient polling;
+    /** On the timer: starts a round on the pool, if there is anything to poll. */
+    private void startRound() {
+        Round round;
         synchronized (this) {
-            roundRunning = true;
-            active = new ArrayList<>();
-            watches.values().forEach(active::addAll);
-            polling = client;
-        }
-        boolean changed = false;
-        try {
-            if (!active.isEmpty() && polling != null) {
-                changed = poll(polling.withDeadline(Deadline.after(ROUND_BUDGET)), active);
+            nextRound = null;
+            if (roundRunning || watches.isEmpty() || client == null) {
+                return;
             }
-        } catch (RuntimeException e) {
-            LOGGER.log(Level.WARNING, "TAT poll round failed; the watches go on", e);
-        } finally {
-            synchronized (this) {
-                roundRunning = false;
-                nextRound = null;
-                if (!watches.isEmpty()) {
-                    Duration initial = Duration.ofDays(1);
-                    Duration max = Duration.ofDays(1);
-                    for (List<PolledWatch> list : watches.values()) {
-                        for (PolledWatch w : list) {
-                            initial = min(initial, w.initialInterval);
-                            max = min(max, w.maxInterval);
+            roundRunning = true;
+            Map<String, List<PolledWatch>> byId = new LinkedHashMap<>();
+            watches.forEach((id, list) -> byId.put(id, new ArrayList<>(list)));
+            round = new Round(client, byId);
+        }
+        PollerThreads.run(round);
+    }
+
+    /**
+     * Called once when a round has ended, however it ended: schedules the next one, the interval
+     * after this one started (at once if it took longer), so that a round that spent its time
+     * waiting for permits does not also wait a whole interval.
+     */
+    private synchronized void roundEnded(boolean changed, long startedNanos) {
+        roundRunning = false;
+        if (watches.isEmpty()) {
+            return;
+        }
+        Duration initial = Duration.ofDays(1);
+        Duration max = Duration.ofDays(1);
+        for (List<PolledWatch> list : watches.values()) {
+            for (PolledWatch w : list) {
+                initial = min(initial, w.initialInterval);
+                max = min(max, w.maxInterval);
+            }
+        }
+        interval = changed ? initial : min(max, max(initial, interval.multipliedBy(2)));
+        schedule(max(Duration.ZERO, interval.minusNanos(System.nanoTime() - startedNanos)));
+    }
+
+    /** One request of a round, and what to do with its answer or failure. */
+    @FunctionalInterface
+    private interface Call {
+        void send(TatClient client) throws InterruptedException;
+    }
+
+    /**
+     * One round, step by step: the statuses of all invocations; the listings of large ones; the
+     * reads of tasks that ended (and of hidden ones); the end. Each request waits for its permit
+     * off the pool: {@link #run()} returns and is run again when a permit may be free.
+     */
+    private final class Round implements Runnable {
+        private final TatClient client;
+        private final RequestRateLimiter limiter;
+        private final Map<String, List<PolledWatch>> byId;
+        private final Deque<Call> calls = new ArrayDeque<>();
+        private int step;
+        private boolean changed;
+        private boolean ended;
+        private final long startedNanos = System.nanoTime();
+        private final int generation = PollerThreads.generation();
+
+        Round(TatClient latest, Map<String, List<PolledWatch>> byId) {
+            this.client = latest.withDeadline(Deadline.after(ROUND_BUDGET)).withPermitFromCaller();
+            this.limiter = latest.rateLimiter();
+            this.byId = byId;
+        }
+
+        @Override
+        public void run() {
+            try {
+                while (true) {
+                    if (PollerThreads.generation() != generation) {
+                        return; // shut down meanwhile: its watches are forgotten
+                    }
+                    if (calls.isEmpty() && !nextStep()) {
+                        end();
+                        return;
+                    }
+                    if (calls.isEmpty()) {
+                        continue;
+                    }
+                    if (!limiter.tryAcquire(true)) {
+                        PollerThreads.timer(() -> PollerThreads.run(this), limiter.untilPermitMayFree(true));
+                        return; // holds no thread while it waits
+                    }
+                    Call call = calls.removeFirst();
+                    try {
+                        call.send(client);
+                    } finally {
+                        limiter.release(true);
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // shut down
+            } catch (RuntimeException e) {
+                LOGGER.log(Level.WARNING, "TAT poll round failed; the watches go on", e);
+                end();
+            }
+        }
+
+        private void end() {
+            if (!ended) {
+                ended = true;
+                roundEnded(changed, startedNanos);
+            }
+        }
+
+        /** Queues the requests of the next step; returns false when the round is over. */
+        private boolean nextStep() {
+            switch (step++) {
+                case 0 -> {
+                    byId.values().removeIf(same -> {
+                        same.removeIf(PolledWatch::isDone);
+                        return same.isEmpty();
+                    });
+                    byId.values().forEach(same -> same.forEach(PolledWatch::startRound));
+                    queueStatuses();
+                }
+                case 1 -> byId.values().forEach(this::queueListing);
+                case 2 -> queueReads();
+                case 3 -> byId.values().forEach(same -> same.forEach(PolledWatch::endRound));
+                default -> {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Every invocation's status and its tasks', 100 invocations a request. */
+        private void queueStatuses() {
+            List<String> ids = new ArrayList<>(byId.keySet());
+            for (int from = 0; from < ids.size(); from += PAGE) {
+                List<String> chunk = List.copyOf(ids.subList(from, Math.min(ids.size(), from + PAGE)));
+                calls.add(c -> {
+                    List<PolledWatch> involved = watchesOf(byId, chunk);
+                    Map<String, Invocation> found = new HashMap<>();
+                    try {
+                        for (Invocation i : c.describeInvocations(DescribeInvocationsRequest.builder()
+                                .invocationIds(chunk).limit(PAGE).build()).invocations()) {
+                            found.put(i.invocationId(), i);
+                        }
+                    } catch (TatException e) {
+                        handle(e, involved);
+                        return;
+                    } finally {
+                        involved.forEach(PolledWatch::countCall);
+                    }
+                    for (String id : chunk) {
+                        for (PolledWatch w : byId.get(id)) {
+                            changed |= w.observe(found.get(id));
                         }
                     }
-                    interval = changed ? initial : min(max, max(initial, interval.multipliedBy(2)));
-                    schedule(interval);
-                }
-            }
-        }
-    }
-
-    /** One round for the given watches; returns whether any task changed status. */
-    private boolean poll(TatClient client, List<PolledWatch> active) {
-        for (PolledWatch w : active) {
-            w.startRound();
-        }
-        Map<String, List<PolledWatch>> byId = new LinkedHashMap<>();
-        for (PolledWatch w : active) {
-            if (w.expireIfLate()) {
-                continue;
-            }
-            byId.computeIfAbsent(w.invocationId, id -> new ArrayList<>()).add(w);
-        }
-        List<String> ids = new ArrayList<>(byId.keySet());
-        boolean changed = false;
-
-        // 1. Every invocation's status and its tasks', 100 invocations a request.
-        for (int from = 0; from < ids.size(); from += PAGE) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + PAGE));
-            List<PolledWatch> involved = watchesOf(byId, chunk);
-            Map<String, Invocation> found = new HashMap<>();
-            try {
-                for (Invocation i : client.describeInvocations(DescribeInvocationsRequest.builder()
-                        .invocationIds(chunk).limit(PAGE).build()).invocations()) {
-                    found.put(i.invocationId(), i);
-                }
-            } catch (TatException e) {
-                handle(e, involved);
-                continue;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return changed;
-            } finally {
-                involved.forEach(PolledWatch::countCall);
-            }
-            for (String id : chunk) {
-                for (PolledWatch w : byId.get(id)) {
-                    changed |= w.observe(found.get(id));
-                }
+                });
             }
         }
 
-        // 2. Invocations too large to trust their basic info: list their tasks once, 100 a page.
-        for (List<PolledWatch> same : byId.values()) {
+        /**
+         * A large invocation whose basic info is not known to be complete: the page of its tasks by
+         * the invocation-id filter it needs next (the first one gives the task count), and the
+         * next page after that if it still needs one.
+         */
+        private void queueListing(List<PolledWatch> same) {
             PolledWatch first = same.get(0);
-            if (first.needsListing() && !first.isDone()) {
+            long offset = first.listingOffset();
+            if (offset < 0) {
+                return;
+            }
+            calls.add(c -> {
+                DescribeInvocationTasksResponse page;
                 try {
-                    changed |= list(client, same);
+                    page = c.describeInvocationTasks(DescribeInvocationTasksRequest.builder()
+                            .filter("invocation-id", first.invocationId).offset(offset).limit(PAGE).build());
                 } catch (TatException e) {
                     handle(e, same);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return changed;
+                    return;
+                } finally {
+                    same.forEach(PolledWatch::countCall);
                 }
-            }
+                for (PolledWatch w : same) {
+                    changed |= w.listed(page);
+                }
+                queueListing(same); // the next page, if it needs one
+            });
         }
 
-        // 3. Tasks to read in full: those that just ended, and the unfinished ones of large
-        //    invocations (their status is not in the basic info), 100 task IDs a request.
-        Map<String, List<PolledWatch>> wanted = new LinkedHashMap<>();
-        for (List<PolledWatch> same : byId.values()) {
-            for (PolledWatch w : same) {
-                for (String taskId : w.tasksToRead()) {
-                    wanted.computeIfAbsent(taskId, t -> new ArrayList<>()).add(w);
-                }
-            }
-        }
-        List<String> taskIds = new ArrayList<>(wanted.keySet());
-        for (int from = 0; from < taskIds.size(); from += PAGE) {
-            List<String> chunk = taskIds.subList(from, Math.min(taskIds.size(), from + PAGE));
-            List<PolledWatch> involved = watchesOf(wanted, chunk);
-            try {
-                DescribeInvocationTasksResponse page = client.describeInvocationTasks(DescribeInvocationTasksRequest.builder()
-                        .invocationTaskIds(chunk).limit(PAGE).build());
-                for (InvocationTask task : page.tasks()) {
-                    for (PolledWatch w : wanted.getOrDefault(task.invocationTaskId(), List.of())) {
-                        changed |= w.read(task);
+        /**
+         * Tasks to read in full, 100 task IDs a request: those that ended, and some hidden ones
+         * (all of an invocation whose own status says it is over).
+         */
+        private void queueReads() {
+            Map<String, List<PolledWatch>> wanted = new LinkedHashMap<>();
+            List<String> hidden = new ArrayList<>();
+            Map<String, List<PolledWatch>> hiddenOf = new HashMap<>();
+            for (List<PolledWatch> same : byId.values()) {
+                for (PolledWatch w : same) {
+                    for (String taskId : w.endedUnreported()) {
+                        wanted.computeIfAbsent(taskId, t -> new ArrayList<>()).add(w);
+                    }
+                    boolean over = w.invocationOver();
+                    for (String taskId : w.hiddenUnfinished()) {
+                        if (over) {
+                            wanted.computeIfAbsent(taskId, t -> new ArrayList<>()).add(w);
+                        } else {
+                            if (!hiddenOf.containsKey(taskId)) {
+                                hidden.add(taskId);
+                            }
+                            hiddenOf.computeIfAbsent(taskId, t -> new ArrayList<>()).add(w);
+                        }
                     }
                 }
-            } catch (TatException e) {
-                handle(e, involved);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return changed;
-            } finally {
-                involved.forEach(PolledWatch::countCall);
+            }
+            // Hidden tasks in turn: this round's share is those read longest ago (or never).
+            long round = ++rounds;
+            Map<String, Long> lastRead = new HashMap<>();
+            for (String taskId : hidden) {
+                lastRead.put(taskId, hiddenLastRead.getOrDefault(taskId, 0L));
+            }
+            hidden.sort(Comparator.comparingLong(lastRead::get));
+            for (String taskId : hidden.subList(0, Math.min(hidden.size(), HIDDEN_PAGES_PER_ROUND * PAGE))) {
+                wanted.computeIfAbsent(taskId, t -> new ArrayList<>()).addAll(hiddenOf.get(taskId));
+                lastRead.put(taskId, round);
+            }
+            hiddenLastRead = lastRead; // the tasks no longer hidden and unfinished are forgotten
+            List<String> taskIds = new ArrayList<>(wanted.keySet());
+            for (int from = 0; from < taskIds.size(); from += PAGE) {
+                List<String> chunk = List.copyOf(taskIds.subList(from, Math.min(taskIds.size(), from + PAGE)));
+                calls.add(c -> {
+                    List<PolledWatch> involved = watchesOf(wanted, chunk);
+                    try {
+                        DescribeInvocationTasksResponse page = c.describeInvocationTasks(
+                                DescribeInvocationTasksRequest.builder().invocationTaskIds(chunk).limit(PAGE).build());
+                        for (InvocationTask task : page.tasks()) {
+                            for (PolledWatch w : wanted.getOrDefault(task.invocationTaskId(), List.of())) {
+                                changed |= w.read(task);
+                            }
+                        }
+                    } catch (TatException e) {
+                        handle(e, involved);
+                    } finally {
+                        involved.forEach(PolledWatch::countCall);
+                    }
+                });
             }
         }
-
-        // 4. Watches whose every task is reported end; the others hear the progress.
-        for (List<PolledWatch> same : byId.values()) {
-            for (PolledWatch w : same) {
-                w.endRound();
-            }
-        }
-        return changed;
-    }
-
-    private boolean list(TatClient client, List<PolledWatch> same) throws InterruptedException {
-        boolean changed = false;
-        Map<String, InvocationTask> all = new LinkedHashMap<>();
-        long total = Long.MAX_VALUE;
-        String id = same.get(0).invocationId;
-        for (long offset = 0; offset < total; offset += PAGE) {
-            DescribeInvocationTasksResponse page;
-            try {
-                page = client.describeInvocationTasks(DescribeInvocationTasksRequest.builder()
-                        .filter("invocation-id", id).offset(offset).limit(PAGE).build());
-            } finally {
-                same.forEach(PolledWatch::countCall);
-            }
-            total = page.totalCount();
-            page.tasks().forEach(t -> all.put(t.invocationTaskId(), t));
-            if (page.tasks().isEmpty()) {
-                break;
-            }
-        }
-        if (total != Long.MAX_VALUE && all.size() >= total) {
-            for (PolledWatch w : same) {
-                changed |= w.listed(all.values());
-            }
-        }
-        return changed;
     }
 
     /**
      * A failed request: an error that will not pass (the key cannot read, say, or STS will not give
-     * a temporary key for it) ends the watches it was for; anything else (throttling, a network fault the retries did not overcome) waits for
+     * a temporary key for it) ends the watches it was for; anything else (throttling, a network fault) waits for
      * the next round, bounded by each watch's own timeout.
+     *
+     * <p>A temporary key whose token the API refused ({@code AuthFailure.TokenFailure}) is one
+     * the client has already handed back to its provider for a new one, where it can; a client
+     * whose caller holds the permit does not send the request again itself
+     * ({@link TatClient#withPermitFromCaller()}), so the next round does, with the new key. Refused
+     * twice in a row for a watch, the key will not do.
      */
     private static void handle(TatException e, List<PolledWatch> involved) {
+        if (e instanceof TencentCloudApiException api && api.errorCode().equals("AuthFailure.TokenFailure")) {
+            for (PolledWatch w : involved) {
+                if (w.tokenRefusedAgain(e)) {
+                    w.future.completeExceptionally(e);
+                }
+            }
+            return;
+        }
         boolean willNotPass = e instanceof TencentCloudApiException api
                 ? !RetryPolicy.isRetryable(TatAction.DESCRIBE_INVOCATIONS, api)
                 : e instanceof TemporaryKeyException noKey && !noKey.mayPass(); // e.g. the role no longer exists
@@ -341,20 +457,16 @@ final class SharedPoller {
             involved.forEach(w -> w.future.completeExceptionally(e));
         } else {
             LOGGER.log(Level.FINE, "TAT poll failed; trying again in the next round: {0}", e.getMessage());
-            involved.forEach(w -> w.lastFailure = e);
+            involved.forEach(w -> w.failed(e));
         }
     }
 
     private static List<PolledWatch> watchesOf(Map<String, List<PolledWatch>> map, List<String> keys) {
-        List<PolledWatch> out = new ArrayList<>();
+        Set<PolledWatch> out = new LinkedHashSet<>();
         for (String k : keys) {
-            for (PolledWatch w : map.getOrDefault(k, List.of())) {
-                if (!out.contains(w)) {
-                    out.add(w);
-                }
-            }
+            out.addAll(map.getOrDefault(k, List.of()));
         }
-        return out;
+        return new ArrayList<>(out);
     }
 
     private static Duration min(Duration a, Duration b) {

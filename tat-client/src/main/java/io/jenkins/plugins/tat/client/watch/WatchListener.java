@@ -4,7 +4,9 @@ import io.jenkins.plugins.tat.client.api.TaskStatus;
 import java.util.Map;
 
 /**
- * Hears what an {@link InvocationWatcher} sees. Called on the watching thread.
+ * Hears what an {@link InvocationWatcher} sees. Called from the poller's threads, one call at a
+ * time for one wait, and never once the wait has ended (by its timeout, say): keep it short, it
+ * holds up its wait meanwhile.
  */
 public interface WatchListener {
 

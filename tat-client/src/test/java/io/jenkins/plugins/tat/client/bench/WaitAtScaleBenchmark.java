@@ -1,5 +1,10 @@
 package io.jenkins.plugins.tat.client.bench;
 
+import static io.jenkins.plugins.tat.client.bench.BenchStats.countByAction;
+import static io.jenkins.plugins.tat.client.bench.BenchStats.mostInOneSecond;
+import static io.jenkins.plugins.tat.client.bench.BenchStats.nonEmulatorThreads;
+import static io.jenkins.plugins.tat.client.bench.BenchStats.percentiles;
+
 import io.jenkins.plugins.tat.client.TatClient;
 import io.jenkins.plugins.tat.client.api.InvokeCommandRequest;
 import io.jenkins.plugins.tat.client.auth.ApiKey;
@@ -18,7 +23,6 @@ import java.lang.management.MemoryMXBean;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -132,45 +136,5 @@ public final class WaitAtScaleBenchmark {
         System.out.printf("  task end noticed after: %s; InvokeCommand during the waits took: %s (%d sent)%n",
                 percentiles(noticeMillis), percentiles(deployMillis), deployMillis.size());
         System.out.printf("  peak heap %.1f MB (%.1f MB before the waits)%n", peakHeap.get() / 1e6, heapBefore / 1e6);
-    }
-
-    private static int nonEmulatorThreads() {
-        return (int) Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> !t.getName().startsWith("tat-emulator-") && !t.getName().equals("bench-sampler")).count();
-    }
-
-    private static int mostInOneSecond(List<RecordedRequest> requests) {
-        List<Instant> times = new ArrayList<>();
-        requests.forEach(r -> times.add(r.receivedAt()));
-        Collections.sort(times);
-        int most = 0;
-        int from = 0;
-        for (int to = 0; to < times.size(); to++) {
-            while (Duration.between(times.get(from), times.get(to)).compareTo(Duration.ofSeconds(1)) >= 0) {
-                from++;
-            }
-            most = Math.max(most, to - from + 1);
-        }
-        return most;
-    }
-
-    private static String countByAction(List<RecordedRequest> requests) {
-        Map<String, Integer> counts = new java.util.TreeMap<>();
-        requests.forEach(r -> counts.merge(r.action(), 1, Integer::sum));
-        return counts.toString();
-    }
-
-    private static String percentiles(List<Long> values) {
-        if (values.isEmpty()) {
-            return "none";
-        }
-        List<Long> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return String.format("p50 %.2f s / p90 %.2f s / max %.2f s", at(sorted, 0.5) / 1000.0, at(sorted, 0.9) / 1000.0,
-                sorted.get(sorted.size() - 1) / 1000.0);
-    }
-
-    private static long at(List<Long> sorted, double q) {
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.floor(q * sorted.size())));
     }
 }

@@ -57,7 +57,9 @@ final class DescribeInvocationsAction implements TatAction {
         node.put("Description", "");
         node.put("InvocationStatus", InvocationStatusRule.aggregate(states));
         ArrayNode basics = node.putArray("InvocationTaskBasicInfoSet");
-        for (int i = 0; i < states.size(); i++) {
+        int listed = Math.min(states.size(), state.basicInfoCap);
+        int first = state.basicInfoCapKeepsLast ? states.size() - listed : 0;
+        for (int i = first; i < first + listed; i++) {
             TaskRecord task = invocation.tasks().get(i);
             basics.addObject()
                     .put("InvocationTaskId", task.taskId)

@@ -42,6 +42,13 @@ final class EmulatorState {
     /** In creation order, which is the order Describe* list them in. */
     final Map<String, InvocationRecord> invocations = new LinkedHashMap<>();
     private final Set<String> issuedIds = new HashSet<>();
+    /**
+     * The most tasks DescribeInvocations lists in an invocation's InvocationTaskBasicInfoSet (the
+     * first ones, in creation order): unlimited by default, as far as the API reference tells.
+     */
+    volatile int basicInfoCap = Integer.MAX_VALUE;
+    /** Whether a capped InvocationTaskBasicInfoSet lists the last tasks instead of the first. */
+    volatile boolean basicInfoCapKeepsLast;
 
     void setDefaultScript(TaskScript script) {
         this.defaultScript = script;

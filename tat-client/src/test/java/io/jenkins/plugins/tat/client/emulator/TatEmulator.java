@@ -176,6 +176,36 @@ public final class TatEmulator implements AutoCloseable {
     }
 
     /**
+     * Cuts each invocation's InvocationTaskBasicInfoSet in DescribeInvocations short: it lists only
+     * the first {@code tasks} tasks. The API reference does not say whether TAT lists every task of
+     * a large invocation; this lets a test make sure a client does not rely on it.
+     *
+     * @param tasks the most tasks listed per invocation
+     * @return this
+     */
+    public TatEmulator basicInfoCap(int tasks) {
+        if (tasks < 1) {
+            throw new IllegalArgumentException("tasks must be positive");
+        }
+        state.basicInfoCap = tasks;
+        state.basicInfoCapKeepsLast = false;
+        return this;
+    }
+
+    /**
+     * Like {@link #basicInfoCap(int)}, but the set lists the last {@code tasks} tasks: for a client
+     * that must not take the set's tasks for the first ones either.
+     *
+     * @param tasks the most tasks listed per invocation
+     * @return this
+     */
+    public TatEmulator basicInfoCapKeepingLast(int tasks) {
+        basicInfoCap(tasks);
+        state.basicInfoCapKeepsLast = true;
+        return this;
+    }
+
+    /**
      * Registers (or replaces) a saved command.
      *
      * @param command the command

@@ -11,7 +11,10 @@ import io.jenkins.plugins.tat.client.emulator.EmulatedTask;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+// Every test talks to the emulator over loopback: none may hang the build if a wait never ends.
+@Timeout(60)
 class BatchSenderTest extends FleetTestSupport {
 
     @Test

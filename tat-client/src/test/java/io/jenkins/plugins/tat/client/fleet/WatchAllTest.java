@@ -20,7 +20,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+// Every test talks to the emulator over loopback: none may hang the build if a wait never ends.
+@Timeout(60)
 class WatchAllTest extends FleetTestSupport {
 
     final List<TaskReport> heard = new CopyOnWriteArrayList<>();

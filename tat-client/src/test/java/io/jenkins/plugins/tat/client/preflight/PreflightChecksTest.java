@@ -23,8 +23,11 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** {@link AgentCheck} and {@link ParameterCheck} against the emulator. */
+// Every test talks to the emulator over loopback: none may hang the build if a wait never ends.
+@Timeout(60)
 class PreflightChecksTest {
 
     private static final String SECRET_ID = "AKIDpreflightTest01";

@@ -7,8 +7,11 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.jenkins.plugins.tat.client.InvalidRequestException;
 import io.jenkins.plugins.tat.client.rules.Violation;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** What {@link InvocationWatcher#watch} refuses before it asks the API anything. */
+// Every test talks to the emulator over loopback: none may hang the build if a wait never ends.
+@Timeout(60)
 class InvocationWatcherArgumentsTest extends WatcherTestSupport {
 
     @Test

@@ -49,7 +49,7 @@ public final class TaskVerdict {
 
     /** @return the tasks that did not succeed, in the order of the invocations and their ends */
     public List<TaskReport> unsuccessful() {
-        return unsuccessful;
+        return List.copyOf(unsuccessful);
     }
 
     /** @return how many tasks did not succeed */

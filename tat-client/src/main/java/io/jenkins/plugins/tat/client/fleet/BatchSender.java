@@ -41,6 +41,15 @@ public final class BatchSender {
          * @throws InterruptedException if interrupted meanwhile; nothing more is sent then
          */
         void sent(SentBatch batch) throws InterruptedException;
+
+        /**
+         * Hears of the batches about to be sent, before the first of them is, so that a caller
+         * that saves its state can say after a crash which instances were not sent.
+         *
+         * @param toSend the batches not sent before, in the order they will be sent
+         * @throws InterruptedException if interrupted meanwhile; nothing is sent then
+         */
+        default void planned(List<List<String>> toSend) throws InterruptedException {}
     }
 
     private BatchSender() {}
@@ -69,6 +78,7 @@ public final class BatchSender {
                 throw new IllegalArgumentException("alreadySent must be the first batches, in order");
             }
         }
+        progress.planned(List.copyOf(batches.subList(sent.size(), batches.size())));
         for (int index = sent.size(); index < batches.size(); index++) {
             List<String> batch = batches.get(index);
             String invocationId;

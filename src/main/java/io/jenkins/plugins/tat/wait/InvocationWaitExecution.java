@@ -57,7 +57,8 @@ import org.springframework.security.core.Authentication;
  * before the first poll, together with the deadline and the tasks already printed. After a
  * restart {@link #onResume()} polls again; it never invokes again. If Jenkins stopped while
  * InvokeCommand was being sent, whether the command started is unknown, and the step fails saying
- * so rather than risk running it twice. {@link #blocksRestart()} keeps a safe restart from
+ * so rather than risk running it twice; for a fleet it names the invocations that run and every
+ * instance not sent, both saved before each batch is sent. {@link #blocksRestart()} keeps a safe restart from
  * happening in that window.
  *
  * <p><b>Abort.</b> {@link #stop(Throwable)} interrupts the wait, cancels the invocation

@@ -5,6 +5,7 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.EnvVars;
 import hudson.model.EnvironmentContributingAction;
 import hudson.model.Run;
+import io.jenkins.plugins.tat.client.fleet.InvocationIdList;
 import io.jenkins.plugins.tat.client.watch.TaskReport;
 import io.jenkins.plugins.tat.client.watch.WatchResult;
 import java.io.Serializable;
@@ -114,10 +115,7 @@ public final class TatInvocationAction implements RunAction2, EnvironmentContrib
         env.put(ENV_VAR, invocationId);
         // Actions contribute in the order they were added: a fleet's first batch starts the list,
         // its later batches add to it, and anything started alone replaces it.
-        String sofar = env.get(IDS_ENV_VAR);
-        boolean laterBatch = batchIndex > 0 && firstOfFleet != null && sofar != null
-                && (sofar.equals(firstOfFleet) || sofar.startsWith(firstOfFleet + ","));
-        env.put(IDS_ENV_VAR, laterBatch ? sofar + "," + invocationId : invocationId);
+        env.put(IDS_ENV_VAR, InvocationIdList.append(env.get(IDS_ENV_VAR), invocationId, batchIndex, firstOfFleet));
         if (savedCommandId != null) {
             env.put(COMMAND_ENV_VAR, savedCommandId);
         }

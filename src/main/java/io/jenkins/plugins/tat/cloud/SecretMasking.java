@@ -1,5 +1,6 @@
 package io.jenkins.plugins.tat.cloud;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.Functions;
@@ -16,6 +17,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.jenkinsci.plugins.credentialsbinding.masking.SecretPatterns;
 import org.jenkinsci.plugins.workflow.steps.BodyExecutionCallback;
+import org.jenkinsci.plugins.workflow.steps.FailureHandler;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
@@ -24,8 +26,10 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
  * Masks a block's secrets as {@code withCredentials} does, with the credentials-binding plugin's
  * own machinery: {@link SecretPatterns} matches each secret in every form its pattern factories
  * know (as it is, shell-quoted, base64…), and the block's log goes through its
- * {@link SecretPatterns.MaskingOutputStream}. A failure that leaves the block is masked too: the
- * build prints its message after the block's log filter is gone ({@link #endingWith}).
+ * {@link SecretPatterns.MaskingOutputStream}. A failure is masked too: on the flow node of every
+ * step inside the block, which the build keeps in its folder ({@link #failureHandler}), and as it
+ * leaves the block, whose message the build prints after the block's log filter is gone
+ * ({@link #endingWith}).
  *
  * <p>The pattern is kept as a {@link Secret}, encrypted in {@code program.dat}: it contains the
  * secrets themselves.
@@ -48,9 +52,8 @@ public final class SecretMasking {
     /**
      * The block's callback: it ends the step as the body ended, with the secrets masked in a
      * failure's message and in those of its causes and suppressed exceptions, before the build
-     * prints it or records it on the step. (credentials-binding masks with a
-     * {@code FailureHandler}, a workflow-step-api type still marked beta, which the access
-     * modifier checker refuses to plugins that do not opt in to beta APIs.)
+     * prints it or records it on the step. The steps inside the block are masked by
+     * {@link #failureHandler}.
      *
      * @param step the {@code withTencentCloud} step's context
      * @param secrets the values to mask
@@ -59,6 +62,23 @@ public final class SecretMasking {
     @NonNull
     public static BodyExecutionCallback endingWith(@NonNull StepContext step, @NonNull Collection<String> secrets) {
         return new Callback(step, pattern(secrets));
+    }
+
+    /**
+     * The block's failure handler: Pipeline asks it for the failure of every step inside the block
+     * before it records the failure on the step's flow node ({@code ErrorAction}, written to the
+     * build's {@code workflow-completed/flowNodeStore.xml}) and before the failure travels up
+     * through the enclosing blocks; it returns the failure with the block's secrets masked. The
+     * callback ({@link #endingWith}) masks only what leaves the block, after the nodes inside it
+     * have recorded theirs. credentials-binding's {@code withCredentials} masks the same way.
+     *
+     * @param outer the enclosing blocks' handler, or {@code null}
+     * @param secrets the values to mask
+     * @return a handler that masks the secrets, then lets the enclosing blocks' handler see the failure
+     */
+    @NonNull
+    public static FailureHandler failureHandler(@CheckForNull FailureHandler outer, @NonNull Collection<String> secrets) {
+        return FailureHandler.merge(outer, new Handler(pattern(secrets)));
     }
 
     private static Secret pattern(Collection<String> secrets) {
@@ -109,6 +129,22 @@ public final class SecretMasking {
         public void onFailure(StepContext context, Throwable failure) {
             Pattern secrets = compile(pattern);
             step.onFailure(secrets.pattern().isEmpty() ? failure : MaskedException.of(failure, secrets, new HashSet<>()));
+        }
+    }
+
+    private static final class Handler implements FailureHandler {
+        private static final long serialVersionUID = 1L;
+        private final Secret pattern;
+
+        Handler(Secret pattern) {
+            this.pattern = pattern;
+        }
+
+        @NonNull
+        @Override
+        public Throwable handle(@NonNull StepContext context, @NonNull Throwable failure) {
+            Pattern secrets = compile(pattern);
+            return secrets.pattern().isEmpty() ? failure : MaskedException.of(failure, secrets, new HashSet<>());
         }
     }
 

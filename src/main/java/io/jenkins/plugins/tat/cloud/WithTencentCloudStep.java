@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.jenkinsci.plugins.workflow.steps.BodyInvoker;
 import org.jenkinsci.plugins.workflow.steps.EnvironmentExpander;
+import org.jenkinsci.plugins.workflow.steps.FailureHandler;
 import org.jenkinsci.plugins.workflow.steps.GeneralNonBlockingStepExecution;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -234,7 +235,8 @@ public final class WithTencentCloudStep extends Step {
                             EnvironmentExpander.merge(context.get(EnvironmentExpander.class),
                                     new TencentCloudEnvironment(secrets, publicValues)),
                             BodyInvoker.mergeConsoleLogFilters(context.get(ConsoleLogFilter.class),
-                                    SecretMasking.logFilter(secrets.values(), run.getCharset())))
+                                    SecretMasking.logFilter(secrets.values(), run.getCharset())),
+                            SecretMasking.failureHandler(context.get(FailureHandler.class), secrets.values()))
                     .withCallback(SecretMasking.endingWith(context, secrets.values()))
                     .start();
         }

@@ -11,7 +11,9 @@ import io.jenkins.plugins.tat.client.api.Command;
 import io.jenkins.plugins.tat.client.api.DescribeCommandsRequest;
 import io.jenkins.plugins.tat.client.api.DescribeCommandsResponse;
 import io.jenkins.plugins.tat.client.preflight.AgentCheck;
+import io.jenkins.plugins.tat.client.preflight.CamRefusal;
 import io.jenkins.plugins.tat.client.preflight.ParameterCheck;
+import io.jenkins.plugins.tat.client.preflight.PreflightBudget;
 import io.jenkins.plugins.tat.client.rules.Violation;
 import io.jenkins.plugins.tat.config.TatClientFactory;
 import java.io.PrintStream;
@@ -37,10 +39,10 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
  *       {@code RunCommandRequest.validate()} checks them.</li>
  * </ul>
  *
- * <p><b>Cost.</b> They run when they take at most {@value #MAX_REQUESTS} requests (one agent
+ * <p><b>Cost.</b> They run when they take at most {@value PreflightBudget#MAX_REQUESTS} requests (one agent
  * request for up to 100 instances plus the DescribeCommands, or two agent requests for a script
- * on up to 200), unless {@code preflight: false}; beyond, the parameter check is left out, and
- * the log says so. Both are reads made once per deployment, so they take the rate limit's
+ * on up to 200: tat-client's {@link PreflightBudget}), unless {@code preflight: false}; beyond, the
+ * parameter check is left out, and the log says so. Both are reads made once per deployment, so they take the rate limit's
  * deployment share like InvokeCommand itself, not the polling share
  * ({@code TatAction.isPolling()}): waiting builds never hold them up.
  *
@@ -53,8 +55,6 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
 @Restricted(NoExternalUse.class)
 final class Preflight {
 
-    /** The most requests the checks may take by default. */
-    static final int MAX_REQUESTS = 2;
     /** How many instances a message names before it says "…". */
     private static final int NAMED = 20;
 
@@ -79,17 +79,15 @@ final class Preflight {
             return instances;
         }
         PrintStream log = listener.getLogger();
-        int agentRequests = AgentCheck.calls(instances.size());
-        if (agentRequests > MAX_REQUESTS) {
-            log.println(Messages.Preflight_TooMany(instances.size(), agentRequests));
+        PreflightBudget.Plan plan = PreflightBudget.plan(instances.size(), spec.getKind() == InvocationSpec.Kind.COMMAND);
+        if (!plan.checkAgents()) {
+            log.println(Messages.Preflight_TooMany(instances.size(), plan.agentRequests()));
             return instances;
         }
-        if (spec.getKind() == InvocationSpec.Kind.COMMAND) {
-            if (agentRequests + 1 <= MAX_REQUESTS) {
-                checkParameters(client, spec, log);
-            } else {
-                log.println(Messages.Preflight_ParametersSkipped(spec.getCommandId(), instances.size(), agentRequests + 1));
-            }
+        if (plan.checkParameters()) {
+            checkParameters(client, spec, log);
+        } else if (plan.parametersSkipped()) {
+            log.println(Messages.Preflight_ParametersSkipped(spec.getCommandId(), instances.size(), plan.requestsWithParameters()));
         }
         return checkAgents(client, spec, instances, log);
     }
@@ -154,16 +152,10 @@ final class Preflight {
      */
     private static void failOrWarn(TatException e, TatClient client, String permission, PrintStream log)
             throws AbortException {
-        if (e instanceof TencentCloudApiException api && isCamRefusal(api.errorCode())) {
+        if (CamRefusal.isCamRefusal(e) && e instanceof TencentCloudApiException api) {
             log.println(Messages.Preflight_NotAllowed(permission, api.errorCode(), api.requestId()));
             return;
         }
         throw new AbortException(Messages.Preflight_Failed(TatClientFactory.explain(e, client)) + " " + Messages.Preflight_TurnOff());
-    }
-
-    /** The codes CAM answers for an action the key's policy does not allow (docs/dev/protocol.md §3.1, §3.2). */
-    static boolean isCamRefusal(String code) {
-        return code.equals("AuthFailure.UnauthorizedOperation") || code.equals("UnauthorizedOperation")
-                || code.equals("UnauthorizedOperation.CamAuthFailed");
     }
 }

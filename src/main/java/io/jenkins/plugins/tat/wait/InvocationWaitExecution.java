@@ -12,7 +12,9 @@ import hudson.util.ClassLoaderSanityThreadFactory;
 import hudson.util.DaemonThreadFactory;
 import hudson.util.NamingThreadFactory;
 import io.jenkins.plugins.tat.client.TatClient;
+import io.jenkins.plugins.tat.client.fleet.BatchSender;
 import io.jenkins.plugins.tat.client.fleet.InvocationIdList;
+import io.jenkins.plugins.tat.client.fleet.SentBatch;
 import io.jenkins.plugins.tat.client.watch.InvocationWatcher;
 import io.jenkins.plugins.tat.client.watch.TaskReport;
 import io.jenkins.plugins.tat.client.watch.WatchResult;
@@ -26,6 +28,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,7 +57,8 @@ import org.springframework.security.core.Authentication;
  * before the first poll, together with the deadline and the tasks already printed. After a
  * restart {@link #onResume()} polls again; it never invokes again. If Jenkins stopped while
  * InvokeCommand was being sent, whether the command started is unknown, and the step fails saying
- * so rather than risk running it twice. {@link #blocksRestart()} keeps a safe restart from
+ * so rather than risk running it twice; for a fleet it names the invocations that run and every
+ * instance not sent, both saved before each batch is sent. {@link #blocksRestart()} keeps a safe restart from
  * happening in that window.
  *
  * <p><b>Abort.</b> {@link #stop(Throwable)} interrupts the wait, cancels the invocation
@@ -109,6 +113,14 @@ public final class InvocationWaitExecution extends StepExecution {
      * batch is sent. Replaced, never changed, so that a reader sees a whole list.
      */
     private volatile ArrayList<String> invocationIds;
+    /**
+     * The instances of a fleet's batches the API has not accepted yet, in batch order: set before
+     * the first batch is sent, and shrunk as each is accepted, each time saved before the next
+     * batch is sent; {@code null} for a single invocation, once all were sent, and in state saved
+     * before it was kept. Instance IDs only. A restart while sending names them.
+     */
+    @CheckForNull
+    private volatile ArrayList<String> notSent;
     /** Whether every batch was sent (always for {@code tatWait}); until then a restart must not wait or send. */
     private volatile boolean allSent;
     /** When the wait ends, in epoch milliseconds; 0 until waiting starts. Survives restarts. */
@@ -196,8 +208,11 @@ public final class InvocationWaitExecution extends StepExecution {
         if (!allSent) {
             // Whether the batch being sent started is unknown; nothing is sent again, and the
             // batches that did start are not waited for (the step fails saying which they are).
+            List<String> unsent = notSent;
             getContext().onFailure(new AbortException(ids.isEmpty() ? Messages.InvocationWaitExecution_RestartedWhileInvoking()
-                    : Messages.InvocationWaitExecution_RestartedWhileSendingBatches(InvocationIdList.join(ids))));
+                    : unsent == null ? Messages.InvocationWaitExecution_RestartedWhileSendingBatches(InvocationIdList.join(ids))
+                    : Messages.InvocationWaitExecution_RestartedWhileSendingBatchesNotSent(InvocationIdList.join(ids),
+                            unsent.size(), String.join(", ", unsent))));
             return;
         }
         log(Messages.InvocationWaitExecution_Resuming(InvocationIdList.join(ids)));
@@ -285,6 +300,7 @@ public final class InvocationWaitExecution extends StepExecution {
                 ids = started.invocationIds();
                 deadlineMillis = System.currentTimeMillis() + TimeUnit.SECONDS.toMillis(waitTimeoutSeconds);
                 invocationIds = new ArrayList<>(ids);
+                notSent = null;
                 allSent = true;
                 invoking = false;
                 if (stopping) {
@@ -353,11 +369,30 @@ public final class InvocationWaitExecution extends StepExecution {
         if (toInvoke == null) {
             throw new IllegalStateException("tatWait always has an InvocationId");
         }
-        return TatInvoker.invoke(run, listener, toInvoke, batch -> {
-            ArrayList<String> sofar = new ArrayList<>(invocationIds);
-            sofar.add(batch.invocationId());
-            invocationIds = sofar;
-            saveState(); // before the next batch is sent: a restart then knows what started
+        return TatInvoker.invoke(run, listener, toInvoke, new BatchSender.Progress() {
+            @Override
+            public void planned(List<List<String>> toSend) throws InterruptedException {
+                if (toSend.size() > 1) {
+                    ArrayList<String> all = new ArrayList<>();
+                    toSend.forEach(all::addAll);
+                    notSent = all;
+                    saveState(); // before the first batch is sent: a crash then knows what was not
+                }
+            }
+
+            @Override
+            public void sent(SentBatch batch) throws InterruptedException {
+                ArrayList<String> sofar = new ArrayList<>(invocationIds);
+                sofar.add(batch.invocationId());
+                invocationIds = sofar;
+                List<String> before = notSent;
+                if (before != null) {
+                    ArrayList<String> left = new ArrayList<>(before);
+                    left.removeAll(Set.copyOf(batch.instanceIds()));
+                    notSent = left;
+                }
+                saveState(); // before the next batch is sent: a restart then knows what started
+            }
         });
     }
 

@@ -15,6 +15,7 @@ import io.jenkins.plugins.tat.client.rules.Endpoints;
 import io.jenkins.plugins.tat.client.watch.InvocationWatcher;
 import io.jenkins.plugins.tat.client.watch.TaskReport;
 import io.jenkins.plugins.tat.client.watch.TaskReportFormatter;
+import io.jenkins.plugins.tat.client.watch.TaskVerdict;
 import io.jenkins.plugins.tat.client.watch.WaitTimeoutException;
 import io.jenkins.plugins.tat.client.watch.WatchListener;
 import io.jenkins.plugins.tat.client.watch.WatchResult;
@@ -30,7 +31,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 
@@ -166,16 +166,13 @@ public final class InvocationWaiter {
      */
     public static void judge(@NonNull List<WatchResult> results, boolean failOnTaskFailure, @NonNull TaskListener listener)
             throws AbortException {
-        List<TaskReport> unsuccessful = results.stream().flatMap(r -> r.unsuccessful().stream()).toList();
-        int total = results.stream().mapToInt(r -> r.reports().size()).sum();
-        if (!results.isEmpty() && results.stream().allMatch(WatchResult::allSucceeded)) {
+        TaskVerdict verdict = TaskVerdict.of(results);
+        if (verdict.succeeded()) {
             return;
         }
-        String failed = unsuccessful.stream().limit(20).map(InvocationWaiter::describe).collect(Collectors.joining(", "));
-        int count = unsuccessful.size();
-        String ids = results.stream().map(WatchResult::invocationId).collect(Collectors.joining(", "));
-        String message = Messages.InvocationWaiter_TasksFailed(count, total, ids, failed + (count > 20 ? ", …" : ""));
-        if (failOnTaskFailure) {
+        String message = Messages.InvocationWaiter_TasksFailed(verdict.unsuccessfulCount(), verdict.taskCount(),
+                verdict.invocationIds(), verdict.unsuccessfulTasks());
+        if (verdict.failsStep(failOnTaskFailure)) {
             throw new AbortException(message);
         }
         listener.getLogger().println(message + " " + Messages.InvocationWaiter_NotFailing());
@@ -213,11 +210,6 @@ public final class InvocationWaiter {
             Thread.currentThread().interrupt();
             log.println(Messages.InvocationWaiter_CancelFailed(invocationId, "interrupted"));
         }
-    }
-
-    private static String describe(TaskReport report) {
-        return report.instanceId() + " " + report.statusText()
-                + (report.exitCode() != null && report.status() != TaskStatus.SUCCESS ? " (exit code " + report.exitCode() + ")" : "");
     }
 
     /**

@@ -60,6 +60,15 @@ public final class BatchSender {
          */
         default void halved(int index, List<String> refused, List<List<String>> halves, TencentCloudApiException refusal)
                 throws InterruptedException {}
+
+        /**
+         * Hears of the batches about to be sent, before the first of them is, so that a caller
+         * that saves its state can say after a crash which instances were not sent.
+         *
+         * @param toSend the batches not sent before, in the order they will be sent
+         * @throws InterruptedException if interrupted meanwhile; nothing is sent then
+         */
+        default void planned(List<List<String>> toSend) throws InterruptedException {}
     }
 
     /** The error code of a call with more instances than TAT takes at once. */
@@ -88,6 +97,7 @@ public final class BatchSender {
         Objects.requireNonNull(progress, "progress");
         List<SentBatch> sent = new ArrayList<>(alreadySent);
         List<List<String>> plan = remaining(batches, alreadySent);
+        progress.planned(List.copyOf(plan.subList(sent.size(), plan.size())));
         for (int index = sent.size(); index < plan.size(); index++) {
             List<String> batch = plan.get(index);
             String invocationId;

@@ -26,6 +26,24 @@ public final class InvocationIdList {
     }
 
     /**
+     * What the list of a build's latest step becomes when one more invocation is added to it, the
+     * invocations in the order they were sent: a later batch of the fleet whose first batch starts
+     * the list so far is appended to it; anything else (a first batch, an invocation sent alone,
+     * a batch of another fleet) starts a new list.
+     *
+     * @param sofar the list so far, or {@code null} when there is none
+     * @param invocationId the invocation added
+     * @param batchIndex its batch's position in its fleet, from 0; 0 for an invocation sent alone
+     * @param firstOfFleet the InvocationId of its fleet's first batch, or {@code null} when sent alone
+     * @return the new list
+     */
+    public static String append(String sofar, String invocationId, int batchIndex, String firstOfFleet) {
+        boolean laterBatch = batchIndex > 0 && firstOfFleet != null && sofar != null
+                && (sofar.equals(firstOfFleet) || sofar.startsWith(firstOfFleet + ","));
+        return laterBatch ? sofar + "," + invocationId : invocationId;
+    }
+
+    /**
      * @param text one InvocationId, or several separated by commas (spaces around them ignored)
      * @return the IDs in order, empty parts left out; not yet checked ({@link #check})
      */

@@ -240,7 +240,9 @@ public final class ApiCaller {
                     rateLimiter.release(polling); // the limiter counts each request from its end (see there)
                 }
             }
-            if (!permitFromCaller && !renewedRefusedKey && refusedTemporaryKey(failure, key) && credentials.refused(key)) {
+            // A refused token is renewed either way (refused() does it), so that the next call has the
+            // new key; it is resent here only when this caller holds its own permits.
+            if (!renewedRefusedKey && refusedTemporaryKey(failure, key) && credentials.refused(key) && !permitFromCaller) {
                 // The API refused the token before acting on the request (authentication comes
                 // first), so sending it again with a new key is safe for every action; once.
                 renewedRefusedKey = true;

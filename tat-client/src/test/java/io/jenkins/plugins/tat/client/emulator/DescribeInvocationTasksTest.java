@@ -1,6 +1,7 @@
 package io.jenkins.plugins.tat.client.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -104,6 +105,23 @@ class DescribeInvocationTasksTest extends EmulatorTestSupport {
         assertThat(lastPage.get("InvocationTaskSet")).hasSize(50);
         assertThat(lastPage.get("InvocationTaskSet").get(49).get("InstanceId").asText()).isEqualTo("ins-big00249");
         assertThat(emu.invocation(id).tasks()).extracting(EmulatedTask::instanceId).containsExactlyElementsOf(instanceIds);
+        assertThat(emu.received("InvokeCommand")).isZero();
+    }
+
+    @Test
+    void anInvocationSeededWithASavedIdIsAnsweredForThatId() throws Exception {
+        String id = emu.createInvocation("inv-saved001", COMMAND_ID, List.of(INSTANCE_1, INSTANCE_2));
+
+        JsonNode tasks = call("DescribeInvocationTasks", json("{'Filters':[{'Name':'invocation-id','Values':['"
+                + id + "']}]}"));
+        assertThat(id).isEqualTo("inv-saved001");
+        assertThat(tasks.get("TotalCount").asInt()).isEqualTo(2);
+        assertThat(call("DescribeInvocations", "{\"InvocationIds\":[\"inv-saved001\"]}").get("TotalCount").asInt())
+                .isEqualTo(1);
+        assertThatThrownBy(() -> emu.createInvocation("inv-saved001", COMMAND_ID,
+                List.of(INSTANCE_1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> emu.createInvocation("cmd-saved001", COMMAND_ID,
+                List.of(INSTANCE_1))).isInstanceOf(IllegalArgumentException.class);
         assertThat(emu.received("InvokeCommand")).isZero();
     }
 

@@ -59,6 +59,11 @@ final class EmulatorState {
         return script != null ? script : scripts.getOrDefault(instanceId, defaultScript);
     }
 
+    /** Marks an ID given by a test as issued, so that {@link #newId} never issues it. */
+    void claimId(String id) {
+        issuedIds.add(id);
+    }
+
     /** A fresh ID with the given prefix that was never issued before. */
     String newId(String prefix) {
         String id;

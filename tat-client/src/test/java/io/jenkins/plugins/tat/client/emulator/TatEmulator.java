@@ -384,6 +384,28 @@ public final class TatEmulator implements AutoCloseable {
      * @throws IllegalArgumentException if the command or an instance is not registered
      */
     public String createInvocation(String commandId, List<String> instanceIds) {
+        synchronized (state) {
+            return createInvocation(state.newId("inv-"), commandId, instanceIds);
+        }
+    }
+
+    /**
+     * Like {@link #createInvocation(String, List)} with the InvocationId of the test's choosing: for
+     * a client that comes back with an ID it saved while talking to another emulator, e.g. a
+     * Jenkins home checked in as a fixture, whose builds wait for the invocations they started.
+     * Its tasks start now, on this emulator's clock, and follow their instances' scripts.
+     *
+     * @param invocationId the InvocationId to answer for, {@code inv-} and 8 letters or digits, not yet known
+     * @param commandId a registered command
+     * @param instanceIds registered instances, at least one, each once
+     * @return the InvocationId
+     * @throws IllegalArgumentException if the ID is malformed or known, or the command or an
+     *     instance is not registered
+     */
+    public String createInvocation(String invocationId, String commandId, List<String> instanceIds) {
+        if (!TatIds.INVOCATION.isWellFormed(invocationId)) {
+            throw new IllegalArgumentException("not an InvocationId: " + invocationId);
+        }
         if (instanceIds.isEmpty() || instanceIds.size() != new HashSet<>(instanceIds).size()) {
             throw new IllegalArgumentException("give at least one instance, each once: " + instanceIds);
         }
@@ -393,8 +415,12 @@ public final class TatEmulator implements AutoCloseable {
                 throw new IllegalArgumentException("no command registered with ID " + commandId);
             }
             EmulatedInstance first = state.requireInstance(instanceIds.get(0)).instance;
+            instanceIds.forEach(state::requireInstance);
+            if (state.invocations.containsKey(invocationId)) {
+                throw new IllegalArgumentException("already known: " + invocationId);
+            }
+            state.claimId(invocationId); // never issued to another invocation later
             Instant now = clock.instant();
-            String invocationId = state.newId("inv-");
             List<TaskRecord> tasks = new ArrayList<>();
             for (String instanceId : instanceIds) {
                 state.requireInstance(instanceId);

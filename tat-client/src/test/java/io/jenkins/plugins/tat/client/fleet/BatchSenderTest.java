@@ -127,4 +127,44 @@ class BatchSenderTest extends FleetTestSupport {
         assertThat(heard).hasSize(1);
         assertThat(emu.received("InvokeCommand")).isEqualTo(1);
     }
+
+    @Test
+    void theBatchesToSendAreHeardBeforeTheFirstIsSent() throws Exception {
+        List<List<String>> batches = InstanceBatches.split(FLEET);
+        SentBatch first = new SentBatch(0, batches.get(0), invoke(0, batches.get(0)));
+        List<String> events = new ArrayList<>();
+
+        BatchSender.sendAll(batches, List.of(first), (index, ids) -> {
+            events.add("send " + index);
+            return invoke(index, ids);
+        }, new BatchSender.Progress() {
+            @Override
+            public void planned(List<List<String>> toSend) {
+                assertThat(toSend).as("only the batches not sent before").containsExactly(batches.get(1), batches.get(2));
+                events.add("planned " + toSend.size());
+            }
+
+            @Override
+            public void sent(SentBatch batch) {
+                events.add("sent " + batch.index());
+            }
+        });
+
+        assertThat(events).containsExactly("planned 2", "send 1", "sent 1", "send 2", "sent 2");
+    }
+
+    @Test
+    void anInterruptionWhileHearingThePlanSendsNothing() {
+        assertThatThrownBy(() -> BatchSender.sendAll(InstanceBatches.split(FLEET), List.of(), this::invoke,
+                new BatchSender.Progress() {
+                    @Override
+                    public void planned(List<List<String>> toSend) throws InterruptedException {
+                        throw new InterruptedException("aborted");
+                    }
+
+                    @Override
+                    public void sent(SentBatch batch) {}
+                })).isInstanceOf(InterruptedException.class);
+        assertThat(emu.received("InvokeCommand")).isZero();
+    }
 }

@@ -184,7 +184,7 @@ public final class InvocationSpec implements Serializable {
      *     script of 120 bytes}: never the script itself
      */
     @NonNull
-    public String describe() {
+    public String logName() {
         if (kind == Kind.COMMAND) {
             return String.valueOf(commandId);
         }

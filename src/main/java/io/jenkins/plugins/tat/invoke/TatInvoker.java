@@ -141,8 +141,8 @@ public final class TatInvoker {
 
         PrintStream log = listener.getLogger();
         log.println(spec.getKind() == InvocationSpec.Kind.COMMAND
-                ? Messages.TatInvoker_Invoking(spec.describe(), targets.size(), spec.getRegion())
-                : Messages.TatInvoker_Running(spec.describe(), targets.size(), spec.getRegion()));
+                ? Messages.TatInvoker_Invoking(spec.logName(), targets.size(), spec.getRegion())
+                : Messages.TatInvoker_Running(spec.logName(), targets.size(), spec.getRegion()));
         if (batches.size() > 1) {
             log.println(Messages.TatInvoker_Batches(batches.size(), InstanceBatches.BATCH_SIZE));
         }

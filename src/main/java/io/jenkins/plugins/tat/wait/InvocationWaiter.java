@@ -171,7 +171,7 @@ public final class InvocationWaiter {
         if (!results.isEmpty() && results.stream().allMatch(WatchResult::allSucceeded)) {
             return;
         }
-        String failed = unsuccessful.stream().limit(20).map(InvocationWaiter::describe).collect(Collectors.joining(", "));
+        String failed = unsuccessful.stream().limit(20).map(InvocationWaiter::statusLine).collect(Collectors.joining(", "));
         int count = unsuccessful.size();
         String ids = results.stream().map(WatchResult::invocationId).collect(Collectors.joining(", "));
         String message = Messages.InvocationWaiter_TasksFailed(count, total, ids, failed + (count > 20 ? ", …" : ""));
@@ -215,7 +215,7 @@ public final class InvocationWaiter {
         }
     }
 
-    private static String describe(TaskReport report) {
+    private static String statusLine(TaskReport report) {
         return report.instanceId() + " " + report.statusText()
                 + (report.exitCode() != null && report.status() != TaskStatus.SUCCESS ? " (exit code " + report.exitCode() + ")" : "");
     }

@@ -117,7 +117,7 @@ public final class TatWaitStep extends Step {
         Regions.check(scope.getRegion()).ifPresent(violations::add);
         List<String> ids = InvocationIdList.parse(invocationId);
         if (invocationId == null) {
-            violations.add(new Violation("invocationId", "is required, e.g. the value tatInvoke returned", "MissingParameter"));
+            violations.add(new Violation("invocationId", Messages.TatWaitStep_InvocationIdRequired(), "MissingParameter"));
         } else {
             // Quotes each value shortened, invisible characters written out.
             violations.addAll(InvocationIdList.check("invocationId", ids));

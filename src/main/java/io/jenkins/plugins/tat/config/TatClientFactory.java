@@ -45,7 +45,7 @@ public final class TatClientFactory {
         boolean authProblem = failure instanceof TencentCloudApiException api
                 && (api.errorCode().startsWith("AuthFailure") || api.errorCode().equals("MissingParameter"));
         return authProblem && authenticatedProxyFor(client.endpoint().getHost())
-                ? failure.getMessage() + " " + Messages.TatClients_AuthenticatedProxy()
+                ? failure.getMessage() + " " + Messages.TatClientFactory_AuthenticatedProxy()
                 : failure.getMessage();
     }
 

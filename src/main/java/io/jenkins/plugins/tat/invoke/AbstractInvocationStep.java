@@ -1,6 +1,7 @@
 package io.jenkins.plugins.tat.invoke;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Util;
 import io.jenkins.plugins.tat.client.rules.CommandParameters;
 import hudson.model.Run;
@@ -26,6 +27,7 @@ import org.kohsuke.stapler.DataBoundSetter;
  */
 public abstract class AbstractInvocationStep extends Step implements InvocationOptions {
 
+    private final InvocationSpec.Kind kind;
     private final Object instanceIds;
     private String credentialsId;
     private String region;
@@ -41,9 +43,19 @@ public abstract class AbstractInvocationStep extends Step implements InvocationO
     private boolean preflight = true;
     private boolean skipOfflineInstances;
 
-    /** @param instanceIds a list of instance IDs, or a string of IDs separated by commas or white space */
-    protected AbstractInvocationStep(Object instanceIds) {
+    /**
+     * @param kind which TAT action the step starts
+     * @param instanceIds a list of instance IDs, or a string of IDs separated by commas or white space
+     */
+    protected AbstractInvocationStep(InvocationSpec.Kind kind, Object instanceIds) {
+        this.kind = kind;
         this.instanceIds = instanceIds;
+    }
+
+    @Override
+    @Restricted(NoExternalUse.class)
+    public final InvocationSpec.Kind kind() {
+        return kind;
     }
 
     @Override
@@ -244,6 +256,32 @@ public abstract class AbstractInvocationStep extends Step implements InvocationO
     /** What the descriptors of both steps share. */
     @Restricted(NoExternalUse.class)
     public abstract static class InvocationStepDescriptor extends StepDescriptor {
+
+        private final String functionName;
+        /** The argument the Pipeline graph shows. */
+        private final String shownArgument;
+
+        /**
+         * @param functionName the step's name in Pipeline scripts
+         * @param shownArgument the argument the Pipeline graph shows: one that names what runs, never
+         *     the parameters or the script (they may hold secrets)
+         */
+        protected InvocationStepDescriptor(String functionName, String shownArgument) {
+            this.functionName = functionName;
+            this.shownArgument = shownArgument;
+        }
+
+        @Override
+        public final String getFunctionName() {
+            return functionName;
+        }
+
+        /** Shows what runs in the Pipeline graph, if given; never the parameters or the script. */
+        @Override
+        public String argumentsToString(@NonNull Map<String, Object> namedArgs) {
+            Object shown = namedArgs.get(shownArgument);
+            return shown instanceof String s ? s : null;
+        }
 
         @Override
         public Set<? extends Class<?>> getRequiredContext() {

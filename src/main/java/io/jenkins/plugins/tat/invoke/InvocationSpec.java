@@ -90,11 +90,11 @@ public final class InvocationSpec implements Serializable {
      */
     private InvocationSpec(InvocationOptions options, TencentCloudContext where, @CheckForNull EnvVars env) {
         this.kind = options.kind();
-        boolean script = kind == Kind.SCRIPT;
+        boolean runsScript = kind == Kind.SCRIPT;
         this.credentialsId = where.getCredentialsId(); // a credentials parameter is the credentials plugin's to resolve
         this.region = text(env, where.getRegion());
         this.role = where.getRole();
-        this.commandId = script ? null : text(env, options.getCommandId());
+        this.commandId = runsScript ? null : text(env, options.getCommandId());
         this.instanceIds = new ArrayList<>();
         for (String id : instanceIdsOf(options.getInstanceIds())) {
             // A variable may hold several IDs, e.g. INSTANCES="ins-a ins-b".
@@ -112,13 +112,13 @@ public final class InvocationSpec implements Serializable {
         this.skipOfflineInstances = options.isSkipOfflineInstances();
         // The script is sent as written: its $VAR and ${VAR} are the instance shell's to expand,
         // as in an "Execute shell" step. Build values reach it through parameters.
-        String written = script ? options.getScript() : null;
+        String written = runsScript ? options.getScript() : null;
         this.script = written == null || written.isBlank() ? null : written;
-        this.commandType = script ? text(env, options.getCommandType()) : null;
-        this.commandName = script ? text(env, options.getCommandName()) : null;
-        this.description = script ? text(env, options.getDescription()) : null;
-        this.saveCommand = script && options.isSaveCommand();
-        ParameterValues defaults = ParameterValues.of(script ? options.getDefaultParameters() : null, env);
+        this.commandType = runsScript ? text(env, options.getCommandType()) : null;
+        this.commandName = runsScript ? text(env, options.getCommandName()) : null;
+        this.description = runsScript ? text(env, options.getDescription()) : null;
+        this.saveCommand = runsScript && options.isSaveCommand();
+        ParameterValues defaults = ParameterValues.of(runsScript ? options.getDefaultParameters() : null, env);
         this.defaultParametersJson = defaults.json;
         this.defaultParametersMap = defaults.map;
     }

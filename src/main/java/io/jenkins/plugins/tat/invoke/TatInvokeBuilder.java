@@ -4,6 +4,8 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.Util;
 import io.jenkins.plugins.tat.forms.InvokeFormChecks;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 import org.kohsuke.stapler.DataBoundConstructor;
 
 /**
@@ -31,6 +33,7 @@ public final class TatInvokeBuilder extends AbstractInvocationBuilder {
     }
 
     @Override
+    @Restricted(NoExternalUse.class)
     public InvocationSpec.Kind kind() {
         return InvocationSpec.Kind.COMMAND;
     }

@@ -7,7 +7,6 @@ import hudson.Util;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.tat.forms.InvokeFormChecks;
-import java.util.Map;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -37,7 +36,7 @@ public final class TatInvokeStep extends AbstractInvocationStep {
      */
     @DataBoundConstructor
     public TatInvokeStep(String commandId, Object instanceIds) {
-        super(instanceIds);
+        super(InvocationSpec.Kind.COMMAND, instanceIds);
         this.commandId = Util.fixEmptyAndTrim(commandId);
     }
 
@@ -56,11 +55,6 @@ public final class TatInvokeStep extends AbstractInvocationStep {
         this(commandId, instanceIds);
         setCredentialsId(credentialsId);
         setRegion(region);
-    }
-
-    @Override
-    public InvocationSpec.Kind kind() {
-        return InvocationSpec.Kind.COMMAND;
     }
 
     /** @return the command ID */
@@ -98,22 +92,15 @@ public final class TatInvokeStep extends AbstractInvocationStep {
     @Extension
     public static final class DescriptorImpl extends InvocationStepDescriptor implements InvokeFormChecks {
 
-        @Override
-        public String getFunctionName() {
-            return "tatInvoke";
+        /** The Pipeline graph shows the command, never the parameters (they may be secrets). */
+        public DescriptorImpl() {
+            super("tatInvoke", "commandId");
         }
 
         @NonNull
         @Override
         public String getDisplayName() {
             return Messages.TatInvokeStep_DisplayName();
-        }
-
-        /** Shows the command in the Pipeline graph, never the parameters (they may be secrets). */
-        @Override
-        public String argumentsToString(@NonNull Map<String, Object> namedArgs) {
-            Object command = namedArgs.get("commandId");
-            return command instanceof String s ? s : null;
         }
     }
 }

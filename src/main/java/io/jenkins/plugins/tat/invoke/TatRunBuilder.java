@@ -40,6 +40,7 @@ public final class TatRunBuilder extends AbstractInvocationBuilder {
     }
 
     @Override
+    @Restricted(NoExternalUse.class)
     public InvocationSpec.Kind kind() {
         return InvocationSpec.Kind.SCRIPT;
     }

@@ -5,7 +5,6 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.Util;
 import io.jenkins.plugins.tat.forms.RunFormChecks;
-import java.util.Map;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -42,13 +41,8 @@ public final class TatRunStep extends AbstractInvocationStep {
      */
     @DataBoundConstructor
     public TatRunStep(Object instanceIds, String script) {
-        super(instanceIds);
+        super(InvocationSpec.Kind.SCRIPT, instanceIds);
         this.script = script;
-    }
-
-    @Override
-    public InvocationSpec.Kind kind() {
-        return InvocationSpec.Kind.SCRIPT;
     }
 
     /** @return the script */
@@ -128,25 +122,15 @@ public final class TatRunStep extends AbstractInvocationStep {
     @Extension
     public static final class DescriptorImpl extends InvocationStepDescriptor implements RunFormChecks {
 
-        @Override
-        public String getFunctionName() {
-            return "tatRun";
+        /** The Pipeline graph shows the command's name, if given; never the script or the parameters. */
+        public DescriptorImpl() {
+            super("tatRun", "commandName");
         }
 
         @NonNull
         @Override
         public String getDisplayName() {
             return Messages.TatRunStep_DisplayName();
-        }
-
-        /**
-         * Shows the command's name in the Pipeline graph, if given; never the script or the
-         * parameters (they may hold secrets).
-         */
-        @Override
-        public String argumentsToString(@NonNull Map<String, Object> namedArgs) {
-            Object name = namedArgs.get("commandName");
-            return name instanceof String s ? s : null;
         }
     }
 }

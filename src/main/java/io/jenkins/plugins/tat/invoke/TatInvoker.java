@@ -14,7 +14,6 @@ import io.jenkins.plugins.tat.client.api.RunCommandResponse;
 import io.jenkins.plugins.tat.client.fleet.BatchSendException;
 import io.jenkins.plugins.tat.client.fleet.BatchSender;
 import io.jenkins.plugins.tat.client.fleet.InstanceBatches;
-import io.jenkins.plugins.tat.client.fleet.InvocationIdList;
 import io.jenkins.plugins.tat.client.fleet.SentBatch;
 import io.jenkins.plugins.tat.client.rules.Endpoints;
 import io.jenkins.plugins.tat.client.rules.Regions;

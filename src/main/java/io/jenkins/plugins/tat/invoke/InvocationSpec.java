@@ -105,7 +105,8 @@ public final class InvocationSpec implements Serializable {
         this.parametersMap = parameters.map;
         this.username = text(env, options.getUsername());
         this.workingDirectory = text(env, options.getWorkingDirectory());
-        this.timeout = options.getTimeout() == null ? null : options.getTimeout().longValue();
+        Integer seconds = options.getTimeout();
+        this.timeout = seconds == null ? null : seconds.longValue();
         this.outputCosBucketUrl = text(env, options.getOutputCosBucketUrl());
         this.outputCosKeyPrefix = text(env, options.getOutputCosKeyPrefix());
         this.preflight = options.isPreflight();

@@ -229,7 +229,8 @@ public final class TatInvoker {
 
     /** The wait timeout in seconds, checked before anything is sent. */
     private static long checkedWaitTimeout(InvocationOptions options, String arguments) throws AbortException {
-        Long seconds = options.getWaitTimeout() == null ? null : options.getWaitTimeout().longValue();
+        Integer given = options.getWaitTimeout();
+        Long seconds = given == null ? null : given.longValue();
         Violation tooLong = WaitTimeouts.check(seconds).orElse(null);
         if (tooLong != null) {
             throw new AbortException(new InvalidRequestException(arguments, List.of(tooLong)).getMessage());

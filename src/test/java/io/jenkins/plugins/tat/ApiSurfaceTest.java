@@ -8,6 +8,8 @@ import io.jenkins.plugins.tat.config.TatGlobalConfiguration;
 import io.jenkins.plugins.tat.credentials.CamRole;
 import io.jenkins.plugins.tat.credentials.TencentCloudCredentials;
 import io.jenkins.plugins.tat.credentials.TencentCloudCredentialsImpl;
+import io.jenkins.plugins.tat.invoke.AbstractInvocationBuilder;
+import io.jenkins.plugins.tat.invoke.AbstractInvocationStep;
 import io.jenkins.plugins.tat.invoke.TatInvokeBuilder;
 import io.jenkins.plugins.tat.invoke.TatInvokeStep;
 import io.jenkins.plugins.tat.invoke.TatRunBuilder;
@@ -46,6 +48,7 @@ class ApiSurfaceTest {
             TatGlobalConfiguration.class,
             TencentCloudCredentials.class, TencentCloudCredentialsImpl.class, TencentCloudCredentialsImpl.DescriptorImpl.class,
             CamRole.class, CamRole.DescriptorImpl.class,
+            AbstractInvocationStep.class, AbstractInvocationBuilder.class,
             TatInvokeStep.class, TatInvokeStep.DescriptorImpl.class,
             TatInvokeBuilder.class, TatInvokeBuilder.DescriptorImpl.class,
             TatRunStep.class, TatRunStep.DescriptorImpl.class,
@@ -59,8 +62,10 @@ class ApiSurfaceTest {
             "TatInvocationAction(String,String,String,String,int,String)", "TatInvocationAction.recordResult",
             "TatInvocationAction.getRun", "TatInvocationAction.recordSavedCommand", "TatInvocationAction.recordBatch",
             "TatGlobalConfiguration.endpointUri", "TatGlobalConfiguration.languageOrNull",
-            "TatInvokeStep.getInstanceIdsText", "TatInvokeStep.getParametersText",
-            "TatRunStep.getInstanceIdsText", "TatRunStep.getParametersText", "TatRunStep.getDefaultParametersText",
+            "AbstractInvocationStep.getInstanceIdsText", "AbstractInvocationStep.getParametersText",
+            "AbstractInvocationBuilder.getInstanceIdsText", "AbstractInvocationBuilder.getParametersText",
+            "TatRunStep.getDefaultParametersText", "TatRunBuilder.getDefaultParametersText",
+            "AbstractInvocationStep.kind", "TatInvokeBuilder.kind", "TatRunBuilder.kind",
             "DescriptorImpl.fieldsMayComeFromEnclosingBlock", "CamRole.toRequest", "CamRole.violations");
 
     private static List<Class<?>> glueClasses() throws IOException, URISyntaxException, ClassNotFoundException {

@@ -17,6 +17,7 @@ import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
 import hudson.model.Result;
 import io.jenkins.plugins.tat.client.emulator.EmulatedInvocation;
 import io.jenkins.plugins.tat.invoke.TatInvokeStep;
+import java.util.List;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.jenkinsci.plugins.workflow.steps.StepConfigTester;
@@ -55,7 +56,9 @@ class TatInvokeStepTest {
 
     @Test
     void configRoundTrip() throws Exception {
-        TatInvokeStep step = new TatInvokeStep(CREDENTIALS_ID, REGION, COMMAND, CVM_1 + "\n" + CVM_2);
+        TatInvokeStep step = new TatInvokeStep(COMMAND, CVM_1 + "\n" + CVM_2);
+        step.setCredentialsId(CREDENTIALS_ID);
+        step.setRegion(REGION);
         step.setParameters("{\"version\":\"1.0\"}");
         step.setUsername("deploy");
         step.setWorkingDirectory("/srv/app");
@@ -67,6 +70,17 @@ class TatInvokeStepTest {
         step.setWaitTimeout(1200);
 
         r.assertEqualDataBoundBeans(step, new StepConfigTester(r).configRoundTrip(step));
+    }
+
+    @Test
+    @SuppressWarnings("deprecation") // the old constructor, kept for Java callers
+    void theConstructorOfOldTakesTheKeyAndRegionTheSettersNowTake() throws Exception {
+        TatInvokeStep old = new TatInvokeStep(CREDENTIALS_ID, REGION, COMMAND, List.of(CVM_1));
+        TatInvokeStep now = new TatInvokeStep(COMMAND, List.of(CVM_1));
+        now.setCredentialsId(CREDENTIALS_ID);
+        now.setRegion(REGION);
+
+        r.assertEqualDataBoundBeans(now, old);
     }
 
     @Test

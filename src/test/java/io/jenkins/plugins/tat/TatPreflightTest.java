@@ -233,7 +233,9 @@ class TatPreflightTest {
 
     @Test
     void theOptionsRoundTripThroughTheForms() throws Exception {
-        TatInvokeStep step = new TatInvokeStep(CREDENTIALS_ID, REGION, COMMAND, CVM_1);
+        TatInvokeStep step = new TatInvokeStep(COMMAND, CVM_1);
+        step.setCredentialsId(CREDENTIALS_ID);
+        step.setRegion(REGION);
         step.setPreflight(false);
         step.setSkipOfflineInstances(true);
         r.assertEqualDataBoundBeans(step, new StepConfigTester(r).configRoundTrip(step));

@@ -46,7 +46,9 @@ class TatWaitStepTest {
 
     @Test
     void configRoundTrip() throws Exception {
-        TatWaitStep step = new TatWaitStep(CREDENTIALS_ID, REGION, "inv-abcd1234");
+        TatWaitStep step = new TatWaitStep("inv-abcd1234");
+        step.setCredentialsId(CREDENTIALS_ID);
+        step.setRegion(REGION);
         step.setWaitTimeout(300);
         step.setFailOnTaskFailure(false);
 

@@ -122,7 +122,7 @@ public final class TencentCloudApiKeyBinding extends MultiBinding<TencentCloudCr
             return key;
         }
         try {
-            return TatClientFactory.temporaryKeys(key, role, null).current();
+            return TatClientFactory.temporaryKeys(key, role.toRequest(), null).current();
         } catch (TatException e) {
             throw new AbortException(e.getMessage());
         }

@@ -5,7 +5,7 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.Functions;
 import hudson.console.ConsoleLogFilter;
-import hudson.model.AbstractBuild;
+import hudson.model.Run;
 import hudson.util.Secret;
 import java.io.OutputStream;
 import java.io.Serializable;
@@ -105,7 +105,7 @@ public final class SecretMasking {
         }
 
         @Override
-        public OutputStream decorateLogger(AbstractBuild ignored, OutputStream logger) {
+        public OutputStream decorateLogger(Run ignored, OutputStream logger) {
             return new SecretPatterns.MaskingOutputStream(logger, () -> compile(pattern), charsetName);
         }
     }

@@ -3,18 +3,16 @@ package io.jenkins.plugins.tat.config;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.ProxyConfiguration;
-import hudson.model.Run;
 import io.jenkins.plugins.tat.client.InvalidRequestException;
 import io.jenkins.plugins.tat.client.StsClient;
 import io.jenkins.plugins.tat.client.TatClient;
 import io.jenkins.plugins.tat.client.TatException;
 import io.jenkins.plugins.tat.client.TencentCloudApiException;
+import io.jenkins.plugins.tat.client.api.AssumeRoleRequest;
 import io.jenkins.plugins.tat.client.auth.ApiKey;
 import io.jenkins.plugins.tat.client.auth.AssumedRoleCredentials;
 import io.jenkins.plugins.tat.client.auth.CredentialProvider;
 import io.jenkins.plugins.tat.client.rules.Regions;
-import io.jenkins.plugins.tat.credentials.CamRole;
-import io.jenkins.plugins.tat.credentials.TencentCloudApiKeys;
 import java.net.Proxy;
 import jenkins.model.Jenkins;
 import org.kohsuke.accmod.Restricted;
@@ -59,30 +57,11 @@ public final class TatClientFactory {
     }
 
     /**
-     * The client a build's step uses: the API key of {@code credentialsId} as the build may use it
-     * (looked up and tracked by {@link TencentCloudApiKeys#forRun}), or the temporary keys of the
-     * CAM role it names or the step names, in {@code region}. The one place where every step
-     * (tatInvoke, tatRun, tatWait and the freestyle build steps, when sending, waiting, resuming or
-     * cancelling) resolves its key and region.
-     *
-     * @param run the build
-     * @param credentialsId the credentials ID the step was given (or its {@code withTencentCloud} block's)
-     * @param role the CAM role of the step's {@code withTencentCloud} block, or {@code null}
-     * @param region the region the step was given
-     * @return a client
-     * @throws AbortException if the key cannot be used, or the region or the saved endpoint is malformed
-     */
-    @NonNull
-    public static TatClient forRun(@NonNull Run<?, ?> run, String credentialsId, CamRole role, String region)
-            throws AbortException {
-        return create(TencentCloudApiKeys.forRun(run, credentialsId, role, region), region);
-    }
-
-    /**
      * A client for one API key and region. It is cheap: the HTTP client underneath is the
      * controller's one, {@link SharedHttpClient}.
      *
-     * @param key the API key: a fixed key, or a role's renewing temporary keys ({@link #temporaryKeys})
+     * @param key the API key, resolved by the caller (for a build, by the credentials package): a
+     *     fixed key, or a role's renewing temporary keys ({@link #temporaryKeys})
      * @param region the region to act on
      * @return a client
      * @throws AbortException if the region is malformed or the saved endpoint is
@@ -112,14 +91,14 @@ public final class TatClientFactory {
      * through the same HTTP client and proxy settings.
      *
      * @param key the long-term key that assumes the role
-     * @param role the role
+     * @param role the role's AssumeRole request
      * @param region the region of the steps, sent as STS's Region (any valid one will do), or
      *     {@code null} for STS's usual {@value StsClient#DEFAULT_REGION}
      * @return the provider; it asks STS only when a request needs a key
      * @throws AbortException if the role breaks a rule of AssumeRole or the saved endpoint is malformed
      */
     @NonNull
-    public static AssumedRoleCredentials temporaryKeys(@NonNull ApiKey key, @NonNull CamRole role,
+    public static AssumedRoleCredentials temporaryKeys(@NonNull ApiKey key, @NonNull AssumeRoleRequest role,
             String region) throws AbortException {
         TatGlobalConfiguration config = TatGlobalConfiguration.get();
         try {
@@ -130,7 +109,7 @@ public final class TatClientFactory {
                     .language(config.languageOrNull())
                     .httpClient(SharedHttpClient.get())
                     .requestClient("jenkins-tencentcloud-tat"));
-            return AssumedRoleCredentials.shared(sts, role.toRequest());
+            return AssumedRoleCredentials.shared(sts, role);
         } catch (InvalidRequestException | IllegalArgumentException e) {
             throw new AbortException(e.getMessage());
         }

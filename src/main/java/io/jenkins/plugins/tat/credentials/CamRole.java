@@ -4,7 +4,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.Util;
-import hudson.model.AbstractDescribableImpl;
+import hudson.model.Describable;
 import hudson.model.Descriptor;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.tat.client.api.AssumeRoleRequest;
@@ -13,6 +13,7 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
@@ -30,7 +31,7 @@ import org.kohsuke.stapler.verb.POST;
  * <p>Holds no secret: the external ID a trust policy may ask for identifies the caller, it does
  * not authenticate it, and is shown in the form like the ARN.
  */
-public final class CamRole extends AbstractDescribableImpl<CamRole> implements Serializable {
+public final class CamRole implements Describable<CamRole>, Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -102,6 +103,11 @@ public final class CamRole extends AbstractDescribableImpl<CamRole> implements S
     @Restricted(NoExternalUse.class)
     public List<Violation> violations() {
         return toRequest().validate();
+    }
+
+    @Override
+    public DescriptorImpl getDescriptor() {
+        return (DescriptorImpl) Jenkins.get().getDescriptorOrDie(CamRole.class);
     }
 
     @Override

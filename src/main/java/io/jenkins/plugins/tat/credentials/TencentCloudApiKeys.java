@@ -19,6 +19,7 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import hudson.util.Secret;
 import io.jenkins.plugins.tat.client.InvalidRequestException;
+import io.jenkins.plugins.tat.client.TatClient;
 import io.jenkins.plugins.tat.client.auth.ApiKey;
 import io.jenkins.plugins.tat.client.auth.CredentialProvider;
 import io.jenkins.plugins.tat.client.rules.Violation;
@@ -95,6 +96,26 @@ public final class TencentCloudApiKeys {
     }
 
     /**
+     * The client a build's step uses: the API key of {@code credentialsId} as the build may use it
+     * ({@link #forRun(Run, String, CamRole, String)}), or the temporary keys of the CAM role it names
+     * or the step names, in {@code region}. The one place where every step (tatInvoke, tatRun,
+     * tatWait and the freestyle build steps, when sending, waiting, resuming or cancelling) resolves
+     * its key and region; the client is made by {@link TatClientFactory#create}.
+     *
+     * @param run the build
+     * @param credentialsId the credentials ID the step was given (or its {@code withTencentCloud} block's)
+     * @param role the CAM role of the step's {@code withTencentCloud} block, or {@code null}
+     * @param region the region the step was given
+     * @return a client
+     * @throws AbortException if the key cannot be used, or the region or the saved endpoint is malformed
+     */
+    @NonNull
+    public static TatClient clientForRun(@NonNull Run<?, ?> run, @CheckForNull String credentialsId,
+            @CheckForNull CamRole role, @CheckForNull String region) throws AbortException {
+        return TatClientFactory.create(forRun(run, credentialsId, role, region), region);
+    }
+
+    /**
      * @param found credentials that hold an API key
      * @return the role they name, or {@code null}
      */
@@ -113,7 +134,7 @@ public final class TencentCloudApiKeys {
             throw new AbortException(Messages.TencentCloudApiKeys_BadRole(Texts.shorten(id),
                     new InvalidRequestException("CAM role", violations).getMessage()));
         }
-        return TatClientFactory.temporaryKeys(key, role, region);
+        return TatClientFactory.temporaryKeys(key, role.toRequest(), region);
     }
 
     /**

@@ -237,7 +237,7 @@ final class FormChecks {
             if (found.isEmpty()) {
                 return FormValidation.error(Messages.FormChecks_CommandNotFound(command, where));
             }
-            return FormValidation.ok(describe(found.get(0)));
+            return FormValidation.ok(commandSummary(found.get(0)));
         } catch (AbortException e) {
             return FormValidation.error(e.getMessage());
         } catch (TatException e) {
@@ -245,7 +245,7 @@ final class FormChecks {
         }
     }
 
-    static String describe(Command command) {
+    static String commandSummary(Command command) {
         Map<String, String> defaults = command.parameterDefaults();
         String parameters = !command.enableParameter() ? Messages.FormChecks_NoParameters()
                 : Messages.FormChecks_Parameters(defaults.isEmpty() ? "-" : defaults.entrySet().stream()

@@ -11,6 +11,7 @@ import io.jenkins.plugins.tat.client.rules.CommandParameters;
 import io.jenkins.plugins.tat.client.rules.TatIds;
 import io.jenkins.plugins.tat.client.rules.Violation;
 import io.jenkins.plugins.tat.client.text.Texts;
+import io.jenkins.plugins.tat.cloud.TencentCloudContext;
 import io.jenkins.plugins.tat.credentials.CamRole;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -27,8 +28,9 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
  * What to start at TAT, as any of the four front ends collected it ({@code tatInvoke},
  * {@code tatRun} and their freestyle build steps): the credentials and region, how to check
  * before sending ({@link #isPreflight()}, {@link #isSkipOfflineInstances()}), and either the
- * fields of InvokeCommand (a saved command, {@link #forCommand()}) or those of RunCommand (a
- * script, {@link #forScript()}). Plain, serialisable values only; the checks are tat-client's
+ * fields of InvokeCommand (a saved command) or those of RunCommand (a script). Made from the
+ * front end's {@link InvocationOptions} by {@link #of}, never restated field by field elsewhere.
+ * Plain, serialisable values only; the checks are tat-client's
  * ({@link InvokeCommandRequest#validate()}, {@link RunCommandRequest#validate()}).
  *
  * <p>In every front end a blank optional field means "not given", so that the command's own
@@ -82,47 +84,72 @@ public final class InvocationSpec implements Serializable {
     /** A map of names to values, or {@code null}. */
     private final LinkedHashMap<Object, Object> defaultParametersMap;
 
-    private InvocationSpec(Builder b) {
-        this.kind = b.kind;
-        this.credentialsId = b.credentialsId;
-        this.region = b.region;
-        this.role = b.role;
-        this.commandId = b.commandId;
-        this.instanceIds = new ArrayList<>(b.instanceIds);
-        this.parametersJson = b.parametersJson;
-        this.parametersMap = b.parametersMap;
-        this.username = b.username;
-        this.workingDirectory = b.workingDirectory;
-        this.timeout = b.timeout;
-        this.outputCosBucketUrl = b.outputCosBucketUrl;
-        this.outputCosKeyPrefix = b.outputCosKeyPrefix;
-        this.preflight = b.preflight;
-        this.skipOfflineInstances = b.skipOfflineInstances;
-        this.script = b.script;
-        this.commandType = b.commandType;
-        this.commandName = b.commandName;
-        this.description = b.description;
-        this.saveCommand = b.saveCommand;
-        this.defaultParametersJson = b.defaultParametersJson;
-        this.defaultParametersMap = b.defaultParametersMap;
+    /**
+     * Reads the options once, expanding build variables when {@code env} is given. Blank text
+     * means "not given"; the script is kept exactly as written (an all-blank one counts as none).
+     */
+    private InvocationSpec(InvocationOptions options, TencentCloudContext where, @CheckForNull EnvVars env) {
+        this.kind = options.kind();
+        boolean runsScript = kind == Kind.SCRIPT;
+        this.credentialsId = where.getCredentialsId(); // a credentials parameter is the credentials plugin's to resolve
+        this.region = text(env, where.getRegion());
+        this.role = where.getRole();
+        this.commandId = runsScript ? null : text(env, options.getCommandId());
+        this.instanceIds = new ArrayList<>();
+        for (String id : instanceIdsOf(options.getInstanceIds())) {
+            // A variable may hold several IDs, e.g. INSTANCES="ins-a ins-b".
+            instanceIds.addAll(env == null ? List.of(id) : TatIds.splitList(env.expand(id)));
+        }
+        ParameterValues parameters = ParameterValues.of(options.getParameters(), env);
+        this.parametersJson = parameters.json;
+        this.parametersMap = parameters.map;
+        this.username = text(env, options.getUsername());
+        this.workingDirectory = text(env, options.getWorkingDirectory());
+        Integer seconds = options.getTimeout();
+        this.timeout = seconds == null ? null : seconds.longValue();
+        this.outputCosBucketUrl = text(env, options.getOutputCosBucketUrl());
+        this.outputCosKeyPrefix = text(env, options.getOutputCosKeyPrefix());
+        this.preflight = options.isPreflight();
+        this.skipOfflineInstances = options.isSkipOfflineInstances();
+        // The script is sent as written: its $VAR and ${VAR} are the instance shell's to expand,
+        // as in an "Execute shell" step. Build values reach it through parameters.
+        String written = runsScript ? options.getScript() : null;
+        this.script = written == null || written.isBlank() ? null : written;
+        this.commandType = runsScript ? text(env, options.getCommandType()) : null;
+        this.commandName = runsScript ? text(env, options.getCommandName()) : null;
+        this.description = runsScript ? text(env, options.getDescription()) : null;
+        this.saveCommand = runsScript && options.isSaveCommand();
+        ParameterValues defaults = ParameterValues.of(runsScript ? options.getDefaultParameters() : null, env);
+        this.defaultParametersJson = defaults.json;
+        this.defaultParametersMap = defaults.map;
     }
 
-    /** @return a new builder for a saved command (InvokeCommand), like {@link #forCommand()} */
+    /**
+     * What a Pipeline step starts: its options as given (Groovy interpolates its own strings).
+     *
+     * @param options the step's options
+     * @param where the API key, region and role to use: the step's, completed from an enclosing
+     *     {@code withTencentCloud} block ({@link TencentCloudContext#resolve})
+     * @return the spec
+     */
     @NonNull
-    public static Builder builder() {
-        return forCommand();
+    public static InvocationSpec of(@NonNull InvocationOptions options, @NonNull TencentCloudContext where) {
+        return new InvocationSpec(options, where, null);
     }
 
-    /** @return a new builder for a saved command (InvokeCommand) */
+    /**
+     * What a freestyle build step starts: its options with build variables ({@code ${VAR}} or
+     * {@code $VAR}) expanded in every text field but the script.
+     *
+     * @param options the build step's options
+     * @param where the API key, region and role to use
+     * @param env the build's environment
+     * @return the spec
+     */
     @NonNull
-    public static Builder forCommand() {
-        return new Builder(Kind.COMMAND);
-    }
-
-    /** @return a new builder for a script (RunCommand) */
-    @NonNull
-    public static Builder forScript() {
-        return new Builder(Kind.SCRIPT);
+    public static InvocationSpec of(@NonNull InvocationOptions options, @NonNull TencentCloudContext where,
+            @NonNull EnvVars env) {
+        return new InvocationSpec(options, where, env);
     }
 
     /** @return which action starts the invocation */
@@ -184,7 +211,7 @@ public final class InvocationSpec implements Serializable {
      *     script of 120 bytes}: never the script itself
      */
     @NonNull
-    public String describe() {
+    public String logName() {
         if (kind == Kind.COMMAND) {
             return String.valueOf(commandId);
         }
@@ -278,69 +305,64 @@ public final class InvocationSpec implements Serializable {
     }
 
     /**
-     * Expands build variables ({@code ${VAR}} or {@code $VAR}) in every text field, as freestyle
-     * build steps do; Pipeline scripts interpolate their own strings.
-     *
-     * @param env the build's environment
-     * @return the expanded values
+     * Parameters as given: a JSON text, or a map whose Groovy strings became plain strings. With a
+     * build's environment, the values of valid JSON parameters are expanded after the JSON is read:
+     * expanding the text first would let a value containing a quote change the parameters' structure.
      */
-    @NonNull
-    public InvocationSpec expand(@NonNull EnvVars env) {
-        Builder b = new Builder(kind);
-        b.credentialsId = credentialsId; // resolved by the credentials plugin, which knows credentials parameters
-        b.region = expand(env, region);
-        b.role = role;
-        b.commandId = expand(env, commandId);
-        // A variable may hold several IDs, e.g. INSTANCES="ins-a ins-b".
-        b.instanceIds = new ArrayList<>();
-        for (String id : instanceIds) {
-            b.instanceIds.addAll(TatIds.splitList(env.expand(id)));
+    private static final class ParameterValues {
+        /** A JSON text, or {@code null}. */
+        final String json;
+        /** A map of names to values, or {@code null}. */
+        final LinkedHashMap<Object, Object> map;
+
+        private ParameterValues(String json, LinkedHashMap<Object, Object> map) {
+            this.json = json;
+            this.map = map;
         }
-        // Variables are expanded in parameter values, after the JSON is read: expanding the text
-        // first would let a value containing a quote change the parameters' structure.
-        b.parametersJson = parametersJson;
-        b.parametersMap = expandedValues(env, parametersJson, parametersMap);
-        if (b.parametersMap != parametersMap) {
-            b.parametersJson = null;
+
+        static ParameterValues of(@CheckForNull Object value, @CheckForNull EnvVars env) {
+            if (value instanceof Map<?, ?> map) {
+                return new ParameterValues(null, plainCopy(map));
+            }
+            String json = value == null ? null : Util.fixEmptyAndTrim(value.toString());
+            if (json == null || env == null) {
+                return new ParameterValues(json, null);
+            }
+            CommandParameters.Check check = CommandParameters.fromJson(json);
+            if (!check.isValid()) {
+                return new ParameterValues(json, null); // as it is, for validate() to name the problem
+            }
+            LinkedHashMap<Object, Object> expanded = new LinkedHashMap<>();
+            check.values().forEach((name, text) -> expanded.put(name, env.expand(text)));
+            return new ParameterValues(null, expanded);
         }
-        b.defaultParametersJson = defaultParametersJson;
-        b.defaultParametersMap = expandedValues(env, defaultParametersJson, defaultParametersMap);
-        if (b.defaultParametersMap != defaultParametersMap) {
-            b.defaultParametersJson = null;
+
+        /**
+         * Groovy strings (GString) become plain strings, as names and as values. Anything else is
+         * kept as it is for tat-client's rules to name ({@code CommandParameters.fromMap}): a
+         * {@code null} or non-text name, a value that is not a string. So is a name whose text
+         * the map holds twice (a String and a GString): turning both into the same String would
+         * silently drop one.
+         */
+        private static LinkedHashMap<Object, Object> plainCopy(Map<?, ?> map) {
+            Map<String, Integer> texts = new HashMap<>();
+            map.keySet().forEach(k -> {
+                if (k instanceof CharSequence name) {
+                    texts.merge(name.toString(), 1, Integer::sum);
+                }
+            });
+            LinkedHashMap<Object, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, v) -> {
+                Object name = k instanceof CharSequence text && texts.get(text.toString()) == 1 ? text.toString() : k;
+                copy.put(name, v instanceof CharSequence value ? value.toString() : v);
+            });
+            return copy;
         }
-        // The script is sent as written: its $VAR and ${VAR} are the instance shell's to expand,
-        // as in an "Execute shell" step. Build values reach it through parameters.
-        b.script = script;
-        b.commandType = expand(env, commandType);
-        b.commandName = expand(env, commandName);
-        b.description = expand(env, description);
-        b.saveCommand = saveCommand;
-        b.preflight = preflight;
-        b.skipOfflineInstances = skipOfflineInstances;
-        b.username = expand(env, username);
-        b.workingDirectory = expand(env, workingDirectory);
-        b.timeout = timeout;
-        b.outputCosBucketUrl = expand(env, outputCosBucketUrl);
-        b.outputCosKeyPrefix = expand(env, outputCosKeyPrefix);
-        return new InvocationSpec(b);
     }
 
-    /** The values of valid JSON parameters with variables expanded; anything else as it was. */
-    private static LinkedHashMap<Object, Object> expandedValues(EnvVars env, String json, LinkedHashMap<Object, Object> map) {
-        if (json == null) {
-            return map;
-        }
-        CommandParameters.Check check = CommandParameters.fromJson(json);
-        if (!check.isValid()) {
-            return map;
-        }
-        LinkedHashMap<Object, Object> expanded = new LinkedHashMap<>();
-        check.values().forEach((name, value) -> expanded.put(name, env.expand(value)));
-        return expanded;
-    }
-
-    private static String expand(EnvVars env, String value) {
-        return value == null ? null : Util.fixEmptyAndTrim(env.expand(value));
+    /** Text trimmed, blank as none, and with a build's environment its variables expanded. */
+    private static String text(@CheckForNull EnvVars env, @CheckForNull String value) {
+        return value == null ? null : Util.fixEmptyAndTrim(env == null ? value : env.expand(value));
     }
 
     @Override
@@ -374,246 +396,5 @@ public final class InvocationSpec implements Serializable {
             ids.addAll(TatIds.splitList(value.toString()));
         }
         return ids;
-    }
-
-    /** Builds an {@link InvocationSpec}. Blank text means "not given". */
-    @Restricted(NoExternalUse.class)
-    public static final class Builder {
-        private final Kind kind;
-        private String credentialsId;
-        private String region;
-        private CamRole role;
-        private String commandId;
-        private ArrayList<String> instanceIds = new ArrayList<>();
-        private String parametersJson;
-        private LinkedHashMap<Object, Object> parametersMap;
-        private String username;
-        private String workingDirectory;
-        private Long timeout;
-        private String outputCosBucketUrl;
-        private String outputCosKeyPrefix;
-        private boolean preflight = true;
-        private boolean skipOfflineInstances;
-        private String script;
-        private String commandType;
-        private String commandName;
-        private String description;
-        private boolean saveCommand;
-        private String defaultParametersJson;
-        private LinkedHashMap<Object, Object> defaultParametersMap;
-
-        private Builder(Kind kind) {
-            this.kind = kind;
-        }
-
-        /**
-         * @param value the credentials ID
-         * @return this builder
-         */
-        public Builder credentialsId(String value) {
-            credentialsId = Util.fixEmptyAndTrim(value);
-            return this;
-        }
-
-        /**
-         * @param value the region
-         * @return this builder
-         */
-        public Builder region(String value) {
-            region = Util.fixEmptyAndTrim(value);
-            return this;
-        }
-
-        /**
-         * @param value the CAM role a {@code withTencentCloud} block assumes, or {@code null}
-         * @return this builder
-         */
-        public Builder role(CamRole value) {
-            role = value;
-            return this;
-        }
-
-        /**
-         * @param value the command ID
-         * @return this builder
-         */
-        public Builder commandId(String value) {
-            commandId = Util.fixEmptyAndTrim(value);
-            return this;
-        }
-
-        /**
-         * @param value a list, or text separated by commas or white space
-         * @return this builder
-         */
-        public Builder instanceIds(Object value) {
-            instanceIds = new ArrayList<>(instanceIdsOf(value));
-            return this;
-        }
-
-        /**
-         * @param value a map of names to string values, JSON text of such an object, or {@code null}
-         * @return this builder
-         */
-        public Builder parameters(Object value) {
-            parametersJson = null;
-            parametersMap = null;
-            if (value instanceof Map<?, ?> map) {
-                parametersMap = plainCopy(map);
-            } else if (value != null) {
-                parametersJson = Util.fixEmptyAndTrim(value.toString());
-            }
-            return this;
-        }
-
-        /**
-         * Groovy strings (GString) become plain strings, as names and as values. Anything else is
-         * kept as it is for tat-client's rules to name ({@code CommandParameters.fromMap}): a
-         * {@code null} or non-text name, a value that is not a string. So is a name whose text
-         * the map holds twice (a String and a GString): turning both into the same String would
-         * silently drop one.
-         */
-        private static LinkedHashMap<Object, Object> plainCopy(Map<?, ?> map) {
-            Map<String, Integer> texts = new HashMap<>();
-            map.keySet().forEach(k -> {
-                if (k instanceof CharSequence name) {
-                    texts.merge(name.toString(), 1, Integer::sum);
-                }
-            });
-            LinkedHashMap<Object, Object> copy = new LinkedHashMap<>();
-            map.forEach((k, v) -> {
-                Object name = k instanceof CharSequence text && texts.get(text.toString()) == 1 ? text.toString() : k;
-                copy.put(name, v instanceof CharSequence value ? value.toString() : v);
-            });
-            return copy;
-        }
-
-        /**
-         * @param value the user to run as
-         * @return this builder
-         */
-        public Builder username(String value) {
-            username = Util.fixEmptyAndTrim(value);
-            return this;
-        }
-
-        /**
-         * @param value the working directory
-         * @return this builder
-         */
-        public Builder workingDirectory(String value) {
-            workingDirectory = Util.fixEmptyAndTrim(value);
-            return this;
-        }
-
-        /**
-         * @param value the command timeout in seconds, or {@code null}
-         * @return this builder
-         */
-        public Builder timeout(Integer value) {
-            timeout = value == null ? null : value.longValue();
-            return this;
-        }
-
-        /**
-         * @param value the COS bucket URL
-         * @return this builder
-         */
-        public Builder outputCosBucketUrl(String value) {
-            outputCosBucketUrl = Util.fixEmptyAndTrim(value);
-            return this;
-        }
-
-        /**
-         * @param value the COS key prefix
-         * @return this builder
-         */
-        public Builder outputCosKeyPrefix(String value) {
-            outputCosKeyPrefix = Util.fixEmptyAndTrim(value);
-            return this;
-        }
-
-        /**
-         * @param value whether to check before sending, when it is cheap (default true)
-         * @return this builder
-         */
-        public Builder preflight(boolean value) {
-            preflight = value;
-            return this;
-        }
-
-        /**
-         * @param value whether to leave out instances whose agent is not online (default false)
-         * @return this builder
-         */
-        public Builder skipOfflineInstances(boolean value) {
-            skipOfflineInstances = value;
-            return this;
-        }
-
-        /**
-         * @param value the script, sent as it is (an all-blank one counts as none)
-         * @return this builder
-         */
-        public Builder script(String value) {
-            script = value == null || value.isBlank() ? null : value;
-            return this;
-        }
-
-        /**
-         * @param value SHELL, POWERSHELL or BAT
-         * @return this builder
-         */
-        public Builder commandType(String value) {
-            commandType = Util.fixEmptyAndTrim(value);
-            return this;
-        }
-
-        /**
-         * @param value the command's name
-         * @return this builder
-         */
-        public Builder commandName(String value) {
-            commandName = Util.fixEmptyAndTrim(value);
-            return this;
-        }
-
-        /**
-         * @param value the command's description
-         * @return this builder
-         */
-        public Builder description(String value) {
-            description = Util.fixEmptyAndTrim(value);
-            return this;
-        }
-
-        /**
-         * @param value whether TAT saves the script as a command
-         * @return this builder
-         */
-        public Builder saveCommand(boolean value) {
-            saveCommand = value;
-            return this;
-        }
-
-        /**
-         * @param value the defaults saved with the command: a map, JSON text, or {@code null}
-         * @return this builder
-         */
-        public Builder defaultParameters(Object value) {
-            defaultParametersJson = null;
-            defaultParametersMap = null;
-            if (value instanceof Map<?, ?> map) {
-                defaultParametersMap = plainCopy(map);
-            } else if (value != null) {
-                defaultParametersJson = Util.fixEmptyAndTrim(value.toString());
-            }
-            return this;
-        }
-
-        /** @return the spec */
-        public InvocationSpec build() {
-            return new InvocationSpec(this);
-        }
     }
 }

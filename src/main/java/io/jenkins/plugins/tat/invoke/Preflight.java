@@ -127,7 +127,7 @@ final class Preflight {
             log.println(Messages.Preflight_AgentsOnline(instances.size()));
             return instances;
         }
-        String notOnline = describe(agents, client.region());
+        String notOnline = notOnlineList(agents, client.region());
         int count = agents.notOnline().size();
         String requestIds = String.join(", ", agents.requestIds());
         if (!spec.isSkipOfflineInstances() || agents.online().isEmpty()) {
@@ -139,7 +139,7 @@ final class Preflight {
     }
 
     /** Each instance that cannot take a command, and why. */
-    private static String describe(AgentCheck.Result agents, String region) {
+    private static String notOnlineList(AgentCheck.Result agents, String region) {
         List<String> lines = new ArrayList<>();
         agents.offline().forEach(id -> lines.add(Messages.Preflight_Offline(id)));
         agents.missing().forEach(id -> lines.add(Messages.Preflight_Missing(id, region)));

@@ -1,8 +1,8 @@
 package io.jenkins.plugins.tat.invoke;
 
-import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
+import hudson.EnvVars;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.tat.TatInvocationAction;
@@ -14,21 +14,22 @@ import io.jenkins.plugins.tat.client.api.RunCommandResponse;
 import io.jenkins.plugins.tat.client.fleet.BatchSendException;
 import io.jenkins.plugins.tat.client.fleet.BatchSender;
 import io.jenkins.plugins.tat.client.fleet.InstanceBatches;
-import io.jenkins.plugins.tat.client.fleet.InvocationIdList;
 import io.jenkins.plugins.tat.client.fleet.SentBatch;
 import io.jenkins.plugins.tat.client.rules.Endpoints;
 import io.jenkins.plugins.tat.client.rules.Regions;
 import io.jenkins.plugins.tat.client.rules.Violation;
 import io.jenkins.plugins.tat.client.watch.WaitTimeouts;
 import io.jenkins.plugins.tat.client.watch.WatchResult;
+import io.jenkins.plugins.tat.cloud.TencentCloudContext;
 import io.jenkins.plugins.tat.config.TatClientFactory;
+import io.jenkins.plugins.tat.credentials.TencentCloudApiKeys;
 import io.jenkins.plugins.tat.wait.InvocationWaitExecution;
 import io.jenkins.plugins.tat.wait.InvocationWaiter;
+import io.jenkins.plugins.tat.wait.StartedInvocations;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -42,44 +43,13 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
  * {@link TatInvocationAction}; then, when asked, wait, print each instance's output, judge and
  * cancel on abort ({@link #startStep} for Pipeline, {@link #perform} for freestyle). Every failure
  * ends in an {@link AbortException} whose message names the field and the rule, or gives the API's
- * error code, message and RequestId. The steps and builders only collect their fields into an
- * {@link InvocationSpec}.
+ * error code, message and RequestId. The steps and builders only declare their
+ * {@link InvocationOptions}, which {@link InvocationSpec#of} reads.
  */
 @Restricted(NoExternalUse.class)
 public final class TatInvoker {
 
     private TatInvoker() {}
-
-    /**
-     * What was started, and the client that started it (for waiting on it): one invocation, or
-     * for more instances than one call takes, one per batch of at most
-     * {@value InstanceBatches#BATCH_SIZE}.
-     *
-     * @param invocationIds the InvocationIds, one per batch
-     * @param client the client
-     * @param actions the actions recorded on the build, one per batch
-     */
-    @Restricted(NoExternalUse.class)
-    public record Started(List<String> invocationIds, TatClient client, List<TatInvocationAction> actions) {
-
-        /**
-         * @param invocationIds the InvocationIds, one per batch
-         * @param client the client
-         * @param actions the actions recorded on the build, one per batch
-         */
-        public Started {
-            invocationIds = List.copyOf(invocationIds);
-            actions = List.copyOf(actions);
-        }
-
-        /**
-         * @return what the step returns and {@value TatInvocationAction#IDS_ENV_VAR} holds: the
-         *     InvocationId, or for a fleet sent in several batches all of them, comma-separated
-         */
-        public String result() {
-            return InvocationIdList.join(invocationIds);
-        }
-    }
 
     /** What the API answered: the invocation, the command it runs (when known), the RequestId. */
     private record Sent(String invocationId, String commandId, String requestId) {}
@@ -104,7 +74,7 @@ public final class TatInvoker {
      * @throws InterruptedException if the build is aborted meanwhile
      */
     @NonNull
-    public static Started invoke(@NonNull Run<?, ?> run, @NonNull TaskListener listener, @NonNull InvocationSpec spec)
+    public static StartedInvocations invoke(@NonNull Run<?, ?> run, @NonNull TaskListener listener, @NonNull InvocationSpec spec)
             throws IOException, InterruptedException {
         return invoke(run, listener, spec, batch -> {});
     }
@@ -125,7 +95,7 @@ public final class TatInvoker {
      * @throws InterruptedException if the build is aborted meanwhile
      */
     @NonNull
-    public static Started invoke(@NonNull Run<?, ?> run, @NonNull TaskListener listener, @NonNull InvocationSpec spec,
+    public static StartedInvocations invoke(@NonNull Run<?, ?> run, @NonNull TaskListener listener, @NonNull InvocationSpec spec,
             @NonNull BatchSender.Progress progress) throws IOException, InterruptedException {
         // Check the request before anything else, so that a mistake fails fast and names its
         // field, without a credentials look-up or a network call.
@@ -135,19 +105,19 @@ public final class TatInvoker {
         if (!violations.isEmpty()) {
             throw new AbortException(new InvalidRequestException(argumentsName(spec), violations).getMessage());
         }
-        TatClient client = TatClientFactory.forRun(run, spec.getCredentialsId(), spec.getRole(), spec.getRegion());
+        TatClient client = TencentCloudApiKeys.clientForRun(run, spec.getCredentialsId(), spec.getRole(), spec.getRegion());
         List<String> targets = Preflight.check(client, spec, listener);
         List<List<String>> batches = InstanceBatches.split(targets);
 
         PrintStream log = listener.getLogger();
         log.println(spec.getKind() == InvocationSpec.Kind.COMMAND
-                ? Messages.TatInvoker_Invoking(spec.describe(), targets.size(), spec.getRegion())
-                : Messages.TatInvoker_Running(spec.describe(), targets.size(), spec.getRegion()));
+                ? Messages.TatInvoker_Invoking(spec.logName(), targets.size(), spec.getRegion())
+                : Messages.TatInvoker_Running(spec.logName(), targets.size(), spec.getRegion()));
         if (batches.size() > 1) {
             log.println(Messages.TatInvoker_Batches(batches.size(), InstanceBatches.BATCH_SIZE));
         }
         String consoleUrl = Endpoints.consoleUrl(client.endpoint(), spec.getRegion());
-        List<TatInvocationAction> actions = new ArrayList<>();
+        List<TatInvocationAction> actions = new ArrayList<>(); // one per batch, the first names the fleet
         List<SentBatch> sent;
         try {
             sent = BatchSender.sendAll(batches, List.of(), (index, ids) -> {
@@ -178,7 +148,7 @@ public final class TatInvoker {
         if (batches.size() > 1) {
             log.println(Messages.TatInvoker_StartedAll(sent.size(), TatInvocationAction.IDS_ENV_VAR, TatInvocationAction.ENV_VAR));
         }
-        return new Started(sent.stream().map(SentBatch::invocationId).toList(), client, actions);
+        return new StartedInvocations(sent.stream().map(SentBatch::invocationId).toList(), client);
     }
 
     /**
@@ -202,28 +172,27 @@ public final class TatInvoker {
     /**
      * Starts the Pipeline step of either action: sends without waiting (the step returns the
      * InvocationId), or sends and waits with {@link InvocationWaitExecution}, which survives a
-     * restart and cancels on abort.
+     * restart and cancels on abort; it is handed the sending, so that waiting knows nothing of it.
      *
      * @param context the step context
-     * @param spec what to start
-     * @param waitForCompletion whether to wait
-     * @param failOnTaskFailure whether, when waiting, a task that did not succeed fails the step
-     * @param waitTimeout the wait timeout in seconds, or {@code null} for the default
+     * @param step the step's options; its API key and region completed from an enclosing
+     *     {@code withTencentCloud} block
      * @return the execution
      * @throws AbortException if the wait timeout is out of range (nothing is sent)
+     * @throws IOException if the step's context cannot be read
+     * @throws InterruptedException if interrupted meanwhile
      */
     @NonNull
-    public static StepExecution startStep(@NonNull StepContext context, @NonNull InvocationSpec spec,
-            boolean waitForCompletion, boolean failOnTaskFailure, @CheckForNull Integer waitTimeout) throws AbortException {
-        if (!waitForCompletion) {
+    public static StepExecution startStep(@NonNull StepContext context, @NonNull InvocationOptions step)
+            throws IOException, InterruptedException {
+        TencentCloudContext scope = TencentCloudContext.resolve(context, step.getCredentialsId(), step.getRegion());
+        InvocationSpec spec = InvocationSpec.of(step, scope);
+        if (!step.isWaitForCompletion()) {
             return new TatInvokeStep.Execution(context, spec);
         }
-        Long seconds = waitTimeout == null ? null : waitTimeout.longValue();
-        Violation tooLong = WaitTimeouts.check(seconds).orElse(null);
-        if (tooLong != null) {
-            throw new AbortException(new InvalidRequestException(argumentsName(spec), List.of(tooLong)).getMessage());
-        }
-        return InvocationWaitExecution.invokeAndWait(context, spec, WaitTimeouts.of(seconds).toSeconds(), failOnTaskFailure);
+        long seconds = checkedWaitTimeout(step, argumentsName(spec));
+        return InvocationWaitExecution.invokeAndWait(context, (run, listener, progress) -> invoke(run, listener, spec, progress),
+                scope, seconds, step.isFailOnTaskFailure());
     }
 
     /**
@@ -232,36 +201,40 @@ public final class TatInvoker {
      * (unless told not to), and cancelling the invocation if the build is aborted.
      *
      * @param run the build
+     * @param env the build's environment, whose variables the options may name
      * @param listener its log
-     * @param spec what to start, variables already expanded
-     * @param waitForCompletion whether to wait
-     * @param failOnTaskFailure whether a task that did not succeed fails the build
-     * @param waitTimeout the wait timeout in seconds, or {@code null} for the default
+     * @param builder the build step's options
      * @throws AbortException if a value breaks a rule, or the invocation cannot be started or fails
      * @throws InterruptedException if the build is aborted
      */
-    public static void perform(@NonNull Run<?, ?> run, @NonNull TaskListener listener, @NonNull InvocationSpec spec,
-            boolean waitForCompletion, boolean failOnTaskFailure, @CheckForNull Integer waitTimeout)
-            throws IOException, InterruptedException {
-        Long seconds = waitTimeout == null ? null : waitTimeout.longValue();
-        if (waitForCompletion) {
-            Optional<Violation> badTimeout = WaitTimeouts.check(seconds);
-            if (badTimeout.isPresent()) {
-                throw new AbortException(new InvalidRequestException("build step settings", List.of(badTimeout.get())).getMessage());
-            }
-        }
-        Started started = invoke(run, listener, spec);
-        if (!waitForCompletion) {
+    public static void perform(@NonNull Run<?, ?> run, @NonNull EnvVars env, @NonNull TaskListener listener,
+            @NonNull InvocationOptions builder) throws IOException, InterruptedException {
+        InvocationSpec spec = InvocationSpec.of(builder, TencentCloudContext.of(builder.getCredentialsId(), builder.getRegion()), env);
+        if (!builder.isWaitForCompletion()) {
+            invoke(run, listener, spec);
             return;
         }
+        long seconds = checkedWaitTimeout(builder, "build step settings");
+        StartedInvocations started = invoke(run, listener, spec);
         try {
             List<WatchResult> results = InvocationWaiter.await(started.client(), started.invocationIds(), run, listener,
                     WaitTimeouts.of(seconds), ConcurrentHashMap.newKeySet());
-            InvocationWaiter.judge(results, failOnTaskFailure, listener);
+            InvocationWaiter.judge(results, builder.isFailOnTaskFailure(), listener);
         } catch (InterruptedException e) {
             // The build was aborted: stop the remote run too, then let the build end as aborted.
             InvocationWaiter.cancel(started.client(), started.invocationIds(), listener);
             throw e;
         }
+    }
+
+    /** The wait timeout in seconds, checked before anything is sent. */
+    private static long checkedWaitTimeout(InvocationOptions options, String arguments) throws AbortException {
+        Integer given = options.getWaitTimeout();
+        Long seconds = given == null ? null : given.longValue();
+        Violation tooLong = WaitTimeouts.check(seconds).orElse(null);
+        if (tooLong != null) {
+            throw new AbortException(new InvalidRequestException(arguments, List.of(tooLong)).getMessage());
+        }
+        return WaitTimeouts.of(seconds).toSeconds();
     }
 }

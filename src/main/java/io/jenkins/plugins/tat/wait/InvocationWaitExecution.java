@@ -19,10 +19,8 @@ import io.jenkins.plugins.tat.client.watch.InvocationWatcher;
 import io.jenkins.plugins.tat.client.watch.TaskReport;
 import io.jenkins.plugins.tat.client.watch.WatchResult;
 import io.jenkins.plugins.tat.cloud.TencentCloudContext;
-import io.jenkins.plugins.tat.config.TatClientFactory;
 import io.jenkins.plugins.tat.credentials.CamRole;
-import io.jenkins.plugins.tat.invoke.InvocationSpec;
-import io.jenkins.plugins.tat.invoke.TatInvoker;
+import io.jenkins.plugins.tat.credentials.TencentCloudApiKeys;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -69,8 +67,9 @@ import org.springframework.security.core.Authentication;
  * folder whenever it saves the program: with the default durability as soon as {@link #start()}
  * has returned, at every {@link StepContext#saveState()}, and when Jenkins shuts down or the build
  * pauses (workflow-cps {@code CpsThreadGroup}). So it keeps only what a resume needs (InvocationId, region, credentials ID, the CAM role's ARN if any, deadline, the tasks
- * already printed, how to judge and what to return); the {@link InvocationSpec}, whose parameter
- * values are often passwords, is never serialised (see the {@code spec} field).
+ * already printed, how to judge and what to return); the {@link InvocationSender}, which holds
+ * what to send and whose parameter values are often passwords, is never serialised (see the
+ * {@code sender} field).
  *
  * <p><b>No thread while waiting.</b> InvokeCommand and the credentials look-up run on this class's
  * own pool of daemon threads, never on the CPS VM thread. The wait itself is one of tat-client's
@@ -85,7 +84,7 @@ public final class InvocationWaitExecution extends StepExecution {
     private static final Logger LOGGER = Logger.getLogger(InvocationWaitExecution.class.getName());
 
     /**
-     * What to invoke: set for {@code tatInvoke} until the waiting thread sends InvokeCommand, then
+     * What to invoke: set for {@code tatInvoke} and {@code tatRun} until the waiting thread sends it, then
      * {@code null} (always {@code null} for {@code tatWait}). It is transient because the state
      * Pipeline writes while InvokeCommand is in flight must not hold parameter values either, and
      * nothing after a restart needs it: without an InvocationId, {@link #onResume()} fails the step
@@ -93,7 +92,7 @@ public final class InvocationWaitExecution extends StepExecution {
      * the request is built.
      */
     @CheckForNull
-    private transient volatile InvocationSpec spec;
+    private transient volatile InvocationSender sender;
     private final String credentialsId;
     private final String region;
     /** The CAM role of the enclosing {@code withTencentCloud} block, or {@code null}; IDs only, no secret. */
@@ -139,17 +138,18 @@ public final class InvocationWaitExecution extends StepExecution {
     private transient volatile Throwable stopCause;
 
     /**
-     * For {@code tatInvoke(waitForCompletion: true)}.
+     * For {@code tatInvoke} and {@code tatRun} with {@code waitForCompletion: true}.
      *
      * @param context the step context
-     * @param spec what to invoke
+     * @param sender sends what to invoke
+     * @param scope the API key, region and role the sender uses, to wait and cancel with
      * @param waitTimeoutSeconds how long to wait
      * @param failOnTaskFailure whether a task that did not succeed fails the step
      * @return the execution
      */
-    public static InvocationWaitExecution invokeAndWait(StepContext context, InvocationSpec spec, long waitTimeoutSeconds,
-            boolean failOnTaskFailure) {
-        return new InvocationWaitExecution(context, spec, spec.getCredentialsId(), spec.getRegion(), spec.getRole(), List.of(),
+    public static InvocationWaitExecution invokeAndWait(StepContext context, InvocationSender sender,
+            TencentCloudContext scope, long waitTimeoutSeconds, boolean failOnTaskFailure) {
+        return new InvocationWaitExecution(context, sender, scope.getCredentialsId(), scope.getRegion(), scope.getRole(), List.of(),
                 waitTimeoutSeconds, failOnTaskFailure, false);
     }
 
@@ -169,16 +169,16 @@ public final class InvocationWaitExecution extends StepExecution {
                 invocationIds, waitTimeoutSeconds, failOnTaskFailure, true);
     }
 
-    private InvocationWaitExecution(StepContext context, InvocationSpec spec, String credentialsId, String region,
+    private InvocationWaitExecution(StepContext context, InvocationSender sender, String credentialsId, String region,
             CamRole role, List<String> invocationIds, long waitTimeoutSeconds, boolean failOnTaskFailure,
             boolean returnTaskMaps) {
         super(context);
-        this.spec = spec;
+        this.sender = sender;
         this.credentialsId = credentialsId;
         this.region = region;
         this.role = role;
         this.invocationIds = new ArrayList<>(invocationIds);
-        this.allSent = spec == null;
+        this.allSent = sender == null;
         this.waitTimeoutSeconds = waitTimeoutSeconds;
         this.failOnTaskFailure = failOnTaskFailure;
         this.returnTaskMaps = returnTaskMaps;
@@ -295,7 +295,7 @@ public final class InvocationWaitExecution extends StepExecution {
             TatClient client;
             List<String> ids;
             if (!allSent) {
-                TatInvoker.Started started = invokeOnce(run, listener);
+                StartedInvocations started = invokeOnce(run, listener);
                 client = started.client();
                 ids = started.invocationIds();
                 deadlineMillis = System.currentTimeMillis() + TimeUnit.SECONDS.toMillis(waitTimeoutSeconds);
@@ -362,14 +362,14 @@ public final class InvocationWaitExecution extends StepExecution {
         }
     }
 
-    /** Sends InvokeCommand; from here on only this call holds the spec, and only while it runs. */
-    private TatInvoker.Started invokeOnce(Run<?, ?> run, TaskListener listener) throws IOException, InterruptedException {
-        InvocationSpec toInvoke = spec;
-        spec = null;
-        if (toInvoke == null) {
+    /** Sends the invocation; from here on only this call holds the sender, and only while it runs. */
+    private StartedInvocations invokeOnce(Run<?, ?> run, TaskListener listener) throws IOException, InterruptedException {
+        InvocationSender toSend = sender;
+        sender = null;
+        if (toSend == null) {
             throw new IllegalStateException("tatWait always has an InvocationId");
         }
-        return TatInvoker.invoke(run, listener, toInvoke, new BatchSender.Progress() {
+        return toSend.send(run, listener, new BatchSender.Progress() {
             @Override
             public void planned(List<List<String>> toSend) throws InterruptedException {
                 if (toSend.size() > 1) {
@@ -419,7 +419,7 @@ public final class InvocationWaitExecution extends StepExecution {
     }
 
     private TatClient client(Run<?, ?> run) throws AbortException {
-        return TatClientFactory.forRun(run, credentialsId, role, region);
+        return TencentCloudApiKeys.clientForRun(run, credentialsId, role, region);
     }
 
     /** Saves the InvocationIds before the first poll, so that a restart waits instead of invoking. */

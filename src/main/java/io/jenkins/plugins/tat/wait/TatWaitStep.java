@@ -49,23 +49,35 @@ import org.kohsuke.stapler.verb.POST;
  */
 public final class TatWaitStep extends Step {
 
-    private final String credentialsId;
-    private final String region;
     private final String invocationId;
+    private String credentialsId;
+    private String region;
     private Integer waitTimeout;
     private boolean failOnTaskFailure = true;
 
     /**
-     * @param credentialsId the API key's credentials ID; may be empty inside {@code withTencentCloud}
-     * @param region the invocation's region; may be empty inside {@code withTencentCloud}
      * @param invocationId the invocation, {@code inv-xxxxxxxx}; or several, comma-separated, as
      *     {@code tatInvoke} returns them for a fleet sent in batches
      */
     @DataBoundConstructor
-    public TatWaitStep(String credentialsId, String region, String invocationId) {
-        this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
-        this.region = Util.fixEmptyAndTrim(region);
+    public TatWaitStep(String invocationId) {
         this.invocationId = Util.fixEmptyAndTrim(invocationId);
+    }
+
+    /**
+     * The constructor before {@code credentialsId} and {@code region} became optional setters, as
+     * in every other step; for Java callers.
+     *
+     * @param credentialsId the API key's credentials ID; may be empty inside {@code withTencentCloud}
+     * @param region the invocation's region; may be empty inside {@code withTencentCloud}
+     * @param invocationId the invocation, or several, comma-separated
+     * @deprecated use {@link #TatWaitStep(String)}, {@link #setCredentialsId} and {@link #setRegion}
+     */
+    @Deprecated
+    public TatWaitStep(String credentialsId, String region, String invocationId) {
+        this(invocationId);
+        setCredentialsId(credentialsId);
+        setRegion(region);
     }
 
     /** @return the credentials ID, or {@code null} to take the enclosing {@code withTencentCloud} block's */
@@ -73,9 +85,21 @@ public final class TatWaitStep extends Step {
         return credentialsId;
     }
 
-    /** @return the region */
+    /** @param credentialsId the API key's credentials ID; may be empty inside {@code withTencentCloud} */
+    @DataBoundSetter
+    public void setCredentialsId(@CheckForNull String credentialsId) {
+        this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
+    }
+
+    /** @return the region, or {@code null} to take the enclosing {@code withTencentCloud} block's */
     public String getRegion() {
         return region;
+    }
+
+    /** @param region the invocation's region; may be empty inside {@code withTencentCloud} */
+    @DataBoundSetter
+    public void setRegion(@CheckForNull String region) {
+        this.region = Util.fixEmptyAndTrim(region);
     }
 
     /** @return the invocation */
@@ -117,7 +141,7 @@ public final class TatWaitStep extends Step {
         Regions.check(scope.getRegion()).ifPresent(violations::add);
         List<String> ids = InvocationIdList.parse(invocationId);
         if (invocationId == null) {
-            violations.add(new Violation("invocationId", "is required, e.g. the value tatInvoke returned", "MissingParameter"));
+            violations.add(new Violation("invocationId", Messages.TatWaitStep_InvocationIdRequired(), "MissingParameter"));
         } else {
             // Quotes each value shortened, invisible characters written out.
             violations.addAll(InvocationIdList.check("invocationId", ids));

@@ -33,7 +33,9 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
  * symbol, and every parameter {@code DescribableModel} sees (name, type, required or not).
  * Renaming, retyping or dropping one breaks scripts and YAML that users wrote; adding a required
  * one does too. The expected listing is {@code formats/describable-shapes.txt}; a deliberate,
- * compatible change (a new optional parameter) is made by adding its line there.
+ * compatible change (a new optional parameter, or a required one made optional, as
+ * {@code credentialsId} and {@code region} of tatInvoke and tatWait were when they became setters)
+ * is made by editing its line there.
  */
 @WithJenkins
 class DescribableShapesTest {

@@ -45,7 +45,7 @@ class TatClientSecretsTest extends TatClientTestSupport {
     }
 
     private TatClient stsClient() {
-        return clientBuilder().credential(STS).requestTimeout(Duration.ofSeconds(1)).build();
+        return clientBuilder().credential(STS).requestTimeout(Duration.ofSeconds(3)).build();
     }
 
     /** Runs the call, which must fail, and checks every rendering of the failure. */

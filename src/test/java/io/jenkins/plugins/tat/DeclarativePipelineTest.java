@@ -191,14 +191,14 @@ class DeclarativePipelineTest {
                 + "    stage('Tools') {\n"
                 + "      steps {\n"
                 + "        echo \"id=${env.TENCENTCLOUD_SECRET_ID} key=${env.TENCENTCLOUD_SECRET_KEY}"
-                + " token=${env.TENCENTCLOUD_SESSION_TOKEN}\"\n"
+                + " token=${env.TENCENTCLOUD_SESSION_TOKEN} TC=${env.TC}\"\n"
                 + "        sh 'printf %s \"$TENCENTCLOUD_SECRET_ID:$TENCENTCLOUD_SECRET_KEY\" | sha256sum'\n"
                 + "      }\n"
                 + "    }\n"
                 + "  }\n"
                 + "}"));
 
-        r.assertLogContains("id=**** key=**** token=null", b);
+        r.assertLogContains("id=**** key=**** token=null TC=null", b);
         r.assertLogContains(sha256(SECRET_ID + ":" + SECRET_KEY), b);
         r.assertLogNotContains(SECRET_KEY, b);
         r.assertLogNotContains(SECRET_ID, b);

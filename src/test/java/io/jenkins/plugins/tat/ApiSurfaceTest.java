@@ -61,7 +61,9 @@ class ApiSurfaceTest {
     private static final Set<String> INTERNAL_MEMBERS_OF_API = Set.of(
             "TatInvocationAction(String,String,String,String,int,String)", "TatInvocationAction.recordResult",
             "TatInvocationAction.getRun", "TatInvocationAction.recordSavedCommand", "TatInvocationAction.recordBatch",
-            "TatGlobalConfiguration.endpointUri", "TatGlobalConfiguration.languageOrNull",
+            "TatInvocationAction.getAllOfRun", "TatInvocationAction.isFirstOfRun", "TatInvocationAction.getTasksFailedFirst",
+            "TatInvocationAction.getUnsuccessfulCount", "TatInvocationAction.getStatuses",
+            "TatGlobalConfiguration.endpointUri", "TatGlobalConfiguration.effectiveLanguage",
             "AbstractInvocationStep.getInstanceIdsText", "AbstractInvocationStep.getParametersText",
             "AbstractInvocationBuilder.getInstanceIdsText", "AbstractInvocationBuilder.getParametersText",
             "TatRunStep.getDefaultParametersText", "TatRunBuilder.getDefaultParametersText",

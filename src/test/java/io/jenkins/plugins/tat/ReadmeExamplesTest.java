@@ -27,17 +27,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
@@ -46,15 +47,11 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
  * The examples of README.md ({@code tatInvoke}, {@code tatWait}, {@code tatRun}), run as they are
  * written against the TAT emulator set up with the README's names (the key {@code tencent-deploy}, {@code cmd-abcd1234}, {@code ins-aaaa1111} and
  * {@code ins-bbbb2222} in {@code ap-guangzhou}), and the behaviour the README promises for
- * {@code timeout {}} and {@code waitTimeout}.
- *
- * <p>The Pipeline: Declarative plugin is not among this build's test dependencies, so the
- * Declarative examples run with a stand-in for its sections ({@code pipeline}, {@code agent},
- * {@code stages}, {@code steps}, {@code script}: each runs its body) around the real {@code stage}
- * and the real steps, after a check of what the stand-in cannot see: the nesting of the sections,
- * and that every {@code def} is inside {@code script {}}.
+ * {@code timeout {}} and {@code waitTimeout}. The Declarative examples of README.md and of every
+ * file in docs/ run unchanged in real Declarative (Pipeline: Declarative is a test dependency).
  */
 @WithJenkins
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class ReadmeExamplesTest {
 
     private static final Path README = Path.of("README.md");
@@ -64,18 +61,7 @@ class ReadmeExamplesTest {
     private static final String COMMAND = "cmd-abcd1234";
     private static final String WEB = "ins-aaaa1111";
     private static final String CHECK = "ins-bbbb2222";
-
-    /** Runs the body of each Declarative section; {@code stage} and the steps are the real ones. */
-    private static final String DECLARATIVE_STAND_IN = "none = null\n"
-            + "def pipeline(Closure body) { body() }\n"
-            + "def agent(Object kind) {}\n"
-            + "def stages(Closure body) { body() }\n"
-            + "def steps(Closure body) { body() }\n"
-            + "def script(Closure body) { body() }\n";
-
-    /** Which section each Declarative section must be directly inside. */
-    private static final Map<String, String> DECLARATIVE_PARENT = Map.of(
-            "agent", "pipeline", "stages", "pipeline", "stage", "stages", "steps", "stage", "script", "steps");
+    private static final Path DOCS = Path.of("docs");
 
     private JenkinsRule r;
     private TatEmulator emu;
@@ -102,7 +88,8 @@ class ReadmeExamplesTest {
     @Test
     void theReadmeHasTheExamplesThisTestRuns() throws IOException {
         assertThat(scripted()).hasSize(2);
-        assertThat(declarative()).hasSize(2);
+        assertThat(declarative()).hasSize(4);
+        assertThat(declarativeInDocs()).hasSize(3);
         assertThat(timeoutExample()).startsWith("timeout(");
         assertThat(tatRunExample()).contains("tatRun ");
         assertThat(withTencentCloudExample()).contains("tatWait invocationId: id").contains("sh 'tccli ");
@@ -125,24 +112,37 @@ class ReadmeExamplesTest {
     }
 
     @Test
-    void theDeclarativeExamplesHaveTheirSectionsInPlaceAndRun() throws Exception {
-        for (String example : declarative()) {
-            assertDeclarativeShape(example);
-            WorkflowRun b = r.buildAndAssertSuccess(pipeline(DECLARATIVE_STAND_IN + example));
+    void theDeclarativeExamplesOfTheReadmeAndTheDocsRun(@TempDir Path bin) throws Exception {
+        tccliOnThePath(bin);
+        List<String> examples = new ArrayList<>(declarative());
+        examples.addAll(declarativeInDocs());
+        int invocations = 0;
+        for (String example : examples) {
+            WorkflowRun b = r.buildAndAssertSuccess(pipeline(example));
 
-            r.assertLogContains("---- " + WEB + ": SUCCESS", b);
+            int sent = example.split("tatInvoke ", -1).length - 1;
+            invocations += sent;
+            assertThat(emu.executed("InvokeCommand")).as("invocations after %s", b).isEqualTo(invocations);
+            if (sent > 0) {
+                r.assertLogContains("---- " + WEB + ": SUCCESS", b);
+            }
+            if (example.contains("sh 'tccli ")) {
+                r.assertLogContains(": SecretId ****, region ap-guangzhou, SecretKey of " + SECRET_KEY.length()
+                        + " characters, ****", b);
+            }
             r.assertLogNotContains(SECRET_KEY, b);
+            r.assertLogNotContains(SECRET_ID, b);
         }
         WorkflowRun first = r.jenkins.getItemByFullName("p0", WorkflowJob.class).getLastBuild();
         r.assertLogContains("Started TAT invocation inv-", first);
-        assertThat(emu.executed("InvokeCommand")).isEqualTo(1 + 2);
+        assertThat(invocations).isEqualTo(1 + 2 + 1 + 0 + 1 + 2 + 0);
     }
 
     @Test
     void theFirstDeclarativeExampleMarksTheBuildUnstableWhenATaskFails() throws Exception {
         emu.script(CHECK, TaskScript.failure(3).output("disk full\n"));
 
-        WorkflowRun b = r.buildAndAssertStatus(Result.UNSTABLE, pipeline(DECLARATIVE_STAND_IN + declarative().get(0)));
+        WorkflowRun b = r.buildAndAssertStatus(Result.UNSTABLE, pipeline(declarative().get(0)));
 
         r.assertLogContains("TAT tasks did not succeed on [" + CHECK + "]", b);
     }
@@ -206,15 +206,7 @@ class ReadmeExamplesTest {
 
     @Test
     void theWithTencentCloudExampleRunsWithTheKeyAndRegionOfTheBlock(@TempDir Path bin) throws Exception {
-        // A stand-in for tccli on the PATH of the controller's node, which shows what the real one
-        // would find in its environment: the Tencent Cloud SDKs' variable names.
-        assumeFalse(Functions.isWindows(), "the tccli stand-in is a POSIX shell script");
-        Path tccli = bin.resolve("tccli");
-        Files.writeString(tccli, "#!/bin/sh\necho \"tccli $*: SecretId $TENCENTCLOUD_SECRET_ID, region $TENCENTCLOUD_REGION,"
-                + " SecretKey of ${#TENCENTCLOUD_SECRET_KEY} characters, $TENCENTCLOUD_SECRET_KEY\"\n", StandardCharsets.UTF_8);
-        assertThat(tccli.toFile().setExecutable(true)).isTrue();
-        r.jenkins.getGlobalNodeProperties().add(new EnvironmentVariablesNodeProperty(
-                new EnvironmentVariablesNodeProperty.Entry("PATH+TCCLI", bin.toString())));
+        tccliOnThePath(bin);
 
         WorkflowRun b = r.buildAndAssertSuccess(pipeline(withTencentCloudExample()));
 
@@ -256,6 +248,23 @@ class ReadmeExamplesTest {
                 "tat:DescribeInvocations", "tat:DescribeInvocationTasks", "tat:CancelInvocation");
     }
 
+    /**
+     * A stand-in for tccli on the PATH of the controller's node, which shows what the real one
+     * would find in its environment: the Tencent Cloud SDKs' variable names. Its region is the
+     * environment's, or the one given as {@code --region}.
+     */
+    private void tccliOnThePath(Path bin) throws IOException {
+        assumeFalse(Functions.isWindows(), "the tccli stand-in is a POSIX shell script");
+        Path tccli = bin.resolve("tccli");
+        Files.writeString(tccli, "#!/bin/sh\nregion=$TENCENTCLOUD_REGION\n"
+                + "case \"$*\" in *'--region '*) region=${*##*--region }; region=${region%% *};; esac\n"
+                + "echo \"tccli $*: SecretId $TENCENTCLOUD_SECRET_ID, region $region,"
+                + " SecretKey of ${#TENCENTCLOUD_SECRET_KEY} characters, $TENCENTCLOUD_SECRET_KEY\"\n", StandardCharsets.UTF_8);
+        assertThat(tccli.toFile().setExecutable(true)).isTrue();
+        r.jenkins.getGlobalNodeProperties().add(new EnvironmentVariablesNodeProperty(
+                new EnvironmentVariablesNodeProperty.Entry("PATH+TCCLI", bin.toString())));
+    }
+
     private WorkflowJob pipeline(String script) throws Exception {
         return TatFixture.pipeline(r, script);
     }
@@ -281,6 +290,17 @@ class ReadmeExamplesTest {
         return blocks("groovy").stream().filter(b -> b.startsWith("pipeline {")).toList();
     }
 
+    /** The Declarative examples of every Markdown file in docs/ (not its subfolders), in name order. */
+    private static List<String> declarativeInDocs() throws IOException {
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> files = Files.list(DOCS)) {
+            for (Path doc : files.filter(f -> f.toString().endsWith(".md")).sorted().toList()) {
+                blocks(doc, "groovy").stream().filter(b -> b.startsWith("pipeline {")).forEach(found::add);
+            }
+        }
+        return found;
+    }
+
     private static String timeoutExample() throws IOException {
         List<String> found = blocks("groovy").stream().filter(b -> b.startsWith("timeout(")).toList();
         assertThat(found).hasSize(1);
@@ -295,32 +315,5 @@ class ReadmeExamplesTest {
     private static List<String> blocks(Path markdown, String language) throws IOException {
         Matcher m = Pattern.compile("(?ms)^```" + language + "\\n(.*?)^```$").matcher(Files.readString(markdown, StandardCharsets.UTF_8));
         return m.results().map(result -> result.group(1)).toList();
-    }
-
-    /**
-     * What Declarative checks and the stand-in does not: each section directly inside the one it
-     * belongs in, and variables declared only inside {@code script {}}.
-     */
-    private static void assertDeclarativeShape(String example) {
-        Deque<String> open = new ArrayDeque<>();
-        for (String line : example.split("\n")) {
-            String code = line.replaceAll("\\s//.*$", "").trim();
-            if (code.startsWith("def ")) {
-                assertThat(open).as("a def outside script {}: %s", code).contains("script");
-            }
-            String section = code.replaceAll("^(\\w+).*$", "$1");
-            if (DECLARATIVE_PARENT.containsKey(section)) {
-                assertThat(open.peek()).as("the parent of %s", code).isEqualTo(DECLARATIVE_PARENT.get(section));
-            }
-            long opened = code.chars().filter(c -> c == '{').count();
-            long closed = code.chars().filter(c -> c == '}').count();
-            if (opened > closed) {
-                open.push(section);
-            }
-            for (long i = closed; i > opened; i--) {
-                open.pop();
-            }
-        }
-        assertThat(open).isEmpty();
     }
 }

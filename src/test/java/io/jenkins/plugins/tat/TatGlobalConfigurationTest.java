@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.tat.client.Language;
 import io.jenkins.plugins.tat.config.TatGlobalConfiguration;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
@@ -14,11 +15,21 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 class TatGlobalConfigurationTest {
 
     @Test
-    void defaultsToTheChinaSiteAndTheApisLanguage(JenkinsRule r) {
+    void defaultsToTheChinaSiteAndTheControllersLanguage(JenkinsRule r) {
         TatGlobalConfiguration config = TatGlobalConfiguration.get();
 
         assertThat(config.getEndpoint()).isEqualTo("https://tat.tencentcloudapi.com");
-        assertThat(config.languageOrNull()).isNull();
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.US);
+            assertThat(config.effectiveLanguage()).as("English, not the API's Chinese").isEqualTo(Language.EN_US);
+            Locale.setDefault(Locale.SIMPLIFIED_CHINESE);
+            assertThat(config.effectiveLanguage()).isEqualTo(Language.ZH_CN);
+            config.setLanguage("en-US");
+            assertThat(config.effectiveLanguage()).as("a choice wins").isEqualTo(Language.EN_US);
+        } finally {
+            Locale.setDefault(before);
+        }
     }
 
     @Test
@@ -29,7 +40,7 @@ class TatGlobalConfigurationTest {
         r.configRoundtrip();
 
         assertThat(TatGlobalConfiguration.get().getEndpoint()).isEqualTo("https://tat.intl.tencentcloudapi.com");
-        assertThat(TatGlobalConfiguration.get().languageOrNull()).isEqualTo(Language.EN_US);
+        assertThat(TatGlobalConfiguration.get().effectiveLanguage()).isEqualTo(Language.EN_US);
     }
 
     @Test

@@ -74,7 +74,7 @@ public final class TatClientFactory {
                     .credentials(key)
                     .region(region)
                     .endpoint(config.endpointUri())
-                    .language(config.languageOrNull())
+                    .language(config.effectiveLanguage())
                     .httpClient(SharedHttpClient.get())
                     .requestClient("jenkins-tencentcloud-tat")
                     .build();
@@ -106,7 +106,7 @@ public final class TatClientFactory {
             StsClient sts = StsClient.of(key, TatClient.builder()
                     .endpoint(config.endpointUri())
                     .region(region != null && Regions.check(region).isEmpty() ? region : StsClient.DEFAULT_REGION)
-                    .language(config.languageOrNull())
+                    .language(config.effectiveLanguage())
                     .httpClient(SharedHttpClient.get())
                     .requestClient("jenkins-tencentcloud-tat"));
             return AssumedRoleCredentials.shared(sts, role);

@@ -104,16 +104,28 @@ public final class TatGlobalConfiguration extends GlobalConfiguration {
         return URI.create(endpoint.strip());
     }
 
-    /** @return the language to ask for, or {@code null} for the API's default; for {@link TatClientFactory} */
-    @CheckForNull
+    /**
+     * The language to ask the API for, for {@link TatClientFactory}. Unset, it follows the
+     * controller's locale: Chinese where it is Chinese, English everywhere else (the API's own
+     * default, Chinese, would give every other reader messages they may not read).
+     *
+     * @return the language chosen, or the controller's
+     */
+    @NonNull
     @Restricted(NoExternalUse.class)
-    public Language languageOrNull() {
+    public Language effectiveLanguage() {
         for (Language l : Language.values()) {
             if (l.headerValue().equals(language)) {
                 return l;
             }
         }
-        return null;
+        return controllersLanguage();
+    }
+
+    /** @return Chinese when the controller's default locale is Chinese, else English */
+    @NonNull
+    static Language controllersLanguage() {
+        return "zh".equals(java.util.Locale.getDefault().getLanguage()) ? Language.ZH_CN : Language.EN_US;
     }
 
     /**

@@ -3,6 +3,7 @@ package io.jenkins.plugins.tat.wait;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
+import hudson.console.ConsoleLogFilter;
 import hudson.init.Terminator;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -321,7 +322,8 @@ public final class InvocationWaitExecution extends StepExecution {
             long left = Math.max(1, deadlineMillis - System.currentTimeMillis());
             List<String> waitedFor = ids;
             CompletableFuture<List<WatchResult>> waiting =
-                    InvocationWaiter.awaitAsync(client, ids, run, listener, Duration.ofMillis(left), reported);
+                    InvocationWaiter.awaitAsync(client, ids, run, listener, Duration.ofMillis(left), reported,
+                            LogMask.of(getContext().get(ConsoleLogFilter.class), run));
             watching = waiting;
             // This thread returns now; the poller's callback ends the step.
             waiting.whenComplete((results, failure) -> finish(waitedFor, results, failure, listener));

@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.kohsuke.accmod.Restricted;
@@ -68,7 +69,9 @@ public final class InvocationWaiter {
     public static List<WatchResult> await(@NonNull TatClient client, @NonNull List<String> invocationIds,
             @NonNull Run<?, ?> run, @NonNull TaskListener listener, @NonNull Duration timeout, @NonNull Set<String> reported)
             throws AbortException, InterruptedException {
-        CompletableFuture<List<WatchResult>> waiting = awaitAsync(client, invocationIds, run, listener, timeout, reported);
+        // Freestyle: the tails on the build page are masked as the build wrappers mask the log.
+        CompletableFuture<List<WatchResult>> waiting =
+                awaitAsync(client, invocationIds, run, listener, timeout, reported, LogMask.of(null, run));
         try {
             return waiting.get();
         } catch (InterruptedException e) {
@@ -99,9 +102,29 @@ public final class InvocationWaiter {
     public static CompletableFuture<List<WatchResult>> awaitAsync(@NonNull TatClient client,
             @NonNull List<String> invocationIds, @NonNull Run<?, ?> run, @NonNull TaskListener listener,
             @NonNull Duration timeout, @NonNull Set<String> reported) {
+        return awaitAsync(client, invocationIds, run, listener, timeout, reported, UnaryOperator.identity());
+    }
+
+    /**
+     * Like {@link #awaitAsync(TatClient, List, Run, TaskListener, Duration, Set)}, with the masking
+     * the step's build log applies, for the output tails kept on the build page.
+     *
+     * @param client the client
+     * @param invocationIds the invocations
+     * @param run the build
+     * @param listener its log
+     * @param timeout how long to wait at most
+     * @param reported IDs of tasks already printed; tasks printed now are added
+     * @param mask masks secrets in text as the step's log does ({@link LogMask})
+     * @return as the other
+     */
+    @NonNull
+    public static CompletableFuture<List<WatchResult>> awaitAsync(@NonNull TatClient client,
+            @NonNull List<String> invocationIds, @NonNull Run<?, ?> run, @NonNull TaskListener listener,
+            @NonNull Duration timeout, @NonNull Set<String> reported, @NonNull UnaryOperator<String> mask) {
         List<CompletableFuture<WatchResult>> waits = new ArrayList<>(invocationIds.size());
         for (String id : invocationIds) {
-            waits.add(awaitAsync(client, id, run, listener, timeout, reported));
+            waits.add(awaitAsync(client, id, run, listener, timeout, reported, mask));
         }
         return AllOf.allOrFirstFailure(waits);
     }
@@ -123,6 +146,11 @@ public final class InvocationWaiter {
     @NonNull
     public static CompletableFuture<WatchResult> awaitAsync(@NonNull TatClient client, @NonNull String invocationId,
             @NonNull Run<?, ?> run, @NonNull TaskListener listener, @NonNull Duration timeout, @NonNull Set<String> reported) {
+        return awaitAsync(client, invocationId, run, listener, timeout, reported, UnaryOperator.identity());
+    }
+
+    private static CompletableFuture<WatchResult> awaitAsync(TatClient client, String invocationId, Run<?, ?> run,
+            TaskListener listener, Duration timeout, Set<String> reported, UnaryOperator<String> mask) {
         PrintStream log = listener.getLogger();
         log.println(Messages.InvocationWaiter_Waiting(invocationId, Math.round(timeout.toMillis() / 1000.0)));
         InvocationWatcher watcher = InvocationWatcher.builder(client).waitTimeout(timeout).build();
@@ -135,11 +163,11 @@ public final class InvocationWaiter {
         CompletableFuture<WatchResult> outcome = new CompletableFuture<>();
         watching.whenComplete((result, failure) -> {
             if (failure == null) {
-                record(run, client, result);
+                record(run, client, result, mask);
                 log.println("TAT: " + TaskReportFormatter.summary(result));
                 outcome.complete(result);
             } else if (failure instanceof WaitTimeoutException timedOut) {
-                record(run, client, timedOut.partial());
+                record(run, client, timedOut.partial(), mask);
                 outcome.completeExceptionally(new AbortException("TAT: " + timedOut.getMessage()));
             } else if (failure instanceof TatException tat) {
                 outcome.completeExceptionally(new AbortException("TAT: " + TatClientFactory.explain(tat, client)));
@@ -216,14 +244,14 @@ public final class InvocationWaiter {
      * Records the outcome on the build's action for the invocation. A build that did not start the
      * invocation (tatWait on another build's) gets one now, once the invocation is known to exist.
      */
-    private static void record(Run<?, ?> run, TatClient client, WatchResult result) {
+    private static void record(Run<?, ?> run, TatClient client, WatchResult result, UnaryOperator<String> mask) {
         TatInvocationAction action = TatInvocationAction.find(run, result.invocationId());
         if (action == null) {
             action = new TatInvocationAction(result.invocationId(), client.region(), null, null, 0,
                     Endpoints.consoleUrl(client.endpoint(), client.region()));
             run.addAction(action);
         }
-        action.recordResult(result);
+        action.recordResult(result, mask);
         try {
             run.save();
         } catch (IOException e) {

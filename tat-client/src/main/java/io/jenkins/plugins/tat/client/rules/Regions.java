@@ -39,7 +39,8 @@ public final class Regions {
         }
         if (!REGION.matcher(region).matches()) {
             return Optional.of(new Violation("Region", "'" + Texts.shorten(region)
-                    + "' is not a region ID; expected lower-case letters like ap-guangzhou or na-siliconvalley",
+                    + "' is not a region ID: a region ID is an area and a city in lower-case letters a to z only,"
+                    + " joined by hyphens (e.g. ap-guangzhou, na-siliconvalley, ap-shanghai-fsi; no digits)",
                     "UnsupportedRegion"));
         }
         return Optional.empty();

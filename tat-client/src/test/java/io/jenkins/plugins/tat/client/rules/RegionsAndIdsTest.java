@@ -25,6 +25,13 @@ class RegionsAndIdsTest {
     }
 
     @Test
+    void aLowerCaseRegionWithADigitIsRefusedWithTheRuleItBreaks() {
+        String message = Regions.check("mars-1").orElseThrow().message();
+        assertThat(message).contains("'mars-1' is not a region ID").contains("lower-case letters a to z only")
+                .contains("no digits").doesNotContain("expected lower-case letters like");
+    }
+
+    @Test
     void aMissingRegionIsAMissingParameter() {
         assertThat(Regions.check(null)).map(Violation::errorCode).hasValue("MissingParameter");
         assertThat(Regions.check(" ")).map(Violation::errorCode).hasValue("MissingParameter");
